@@ -1,0 +1,69 @@
+using Envoi.Core.Queue;
+
+namespace Envoi.Core.Outbox;
+
+/// <summary>
+/// The outbox operations every interface (REST, CLI, web) shares: list, cancel, send now,
+/// reschedule. It enforces who may touch which message; the queue store enforces the states.
+/// </summary>
+public sealed class OutboxService(IQueueStore store, CancelledMessageReturner returner, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<OutboxEntry>> ListAsync(Actor actor, IReadOnlyList<MessageStatus>? statuses, int limit, CancellationToken ct)
+    {
+        int? userFilter = actor.IsAdmin ? null : actor.UserId ?? -1;
+        return await store.ListAsync(new OutboxQuery(userFilter, statuses, limit), ct);
+    }
+
+    public async Task<OutboxEntry?> FindAsync(Actor actor, string id, CancellationToken ct)
+    {
+        var entry = await store.FindAsync(id, ct);
+        return entry is not null && actor.MaySee(entry) ? entry : null;
+    }
+
+    public async Task<OutboxResult> CancelAsync(Actor actor, string id, bool returnToSender, CancellationToken ct)
+    {
+        var entry = await FindAsync(actor, id, ct);
+        if (entry is null) return NotFound(id);
+        if (!await store.CancelAsync(id, clock.GetUtcNow(), ct))
+            return new(OutboxOutcome.TooLate, $"Message {id} is {entry.Status.ToWire()}: there is nothing left to cancel.", entry);
+
+        var cancelled = (await store.FindAsync(id, ct))!;
+        var message = cancelled.Status == MessageStatus.Cancelled
+            ? $"Message {id} was cancelled; it was not sent."
+            : $"The recipients of message {id} still pending were recalled; the others had already received it.";
+        if (returnToSender && cancelled.Status == MessageStatus.Cancelled)
+        {
+            var returnedId = await returner.ReturnAsync(cancelled, ct);
+            message += returnedId is null
+                ? " It had already been returned to its sender."
+                : $" A copy was sent back to {cancelled.From} for editing (queued as {returnedId}).";
+        }
+        return new(OutboxOutcome.Done, message, await store.FindAsync(id, ct));
+    }
+
+    public async Task<OutboxResult> SendNowAsync(Actor actor, string id, CancellationToken ct)
+    {
+        var entry = await FindAsync(actor, id, ct);
+        if (entry is null) return NotFound(id);
+        // A deferred message stays deferred (its retry is simply due now); a waiting one becomes held-and-due.
+        var released = entry.Status == MessageStatus.Deferred
+            ? await store.ReleaseAtAsync(id, clock.GetUtcNow(), [MessageStatus.Deferred], MessageStatus.Deferred, ct)
+            : await store.ReleaseAtAsync(id, clock.GetUtcNow(), StatusNames.Waiting, MessageStatus.Held, ct);
+        if (!released)
+            return new(OutboxOutcome.TooLate, $"Message {id} is {entry.Status.ToWire()}: it is no longer waiting.", entry);
+        return new(OutboxOutcome.Done, $"Message {id} is released now.", await store.FindAsync(id, ct));
+    }
+
+    public async Task<OutboxResult> RescheduleAsync(Actor actor, string id, DateTimeOffset sendAt, CancellationToken ct)
+    {
+        var entry = await FindAsync(actor, id, ct);
+        if (entry is null) return NotFound(id);
+        if (sendAt < clock.GetUtcNow().AddMinutes(-1))
+            return new(OutboxOutcome.Invalid, $"The new send time {sendAt:u} is in the past.", entry);
+        if (!await store.ReleaseAtAsync(id, sendAt, StatusNames.Waiting, MessageStatus.Scheduled, ct))
+            return new(OutboxOutcome.TooLate, $"Message {id} is {entry.Status.ToWire()}: it can no longer be rescheduled.", entry);
+        return new(OutboxOutcome.Done, $"Message {id} will be sent at {sendAt:u}.", await store.FindAsync(id, ct));
+    }
+
+    private static OutboxResult NotFound(string id) => new(OutboxOutcome.NotFound, $"No message {id} in your outbox.");
+}

@@ -1,0 +1,41 @@
+using Envoi.Core.Outbox;
+
+namespace Envoi.Core.Queue;
+
+/// <summary>
+/// The durable queue: one row per message and per recipient. Every method is one transaction
+/// whose WHERE clause names the states it may leave, so concurrent callers (workers, the outbox
+/// API, other nodes) can never both win a race for the same message.
+/// </summary>
+public interface IQueueStore
+{
+    /// <summary>Commits a batch of accepted messages in one transaction (the group commit).</summary>
+    Task InsertAsync(IReadOnlyList<NewMessage> batch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves up to <paramref name="max"/> due messages (held, scheduled or deferred whose time has
+    /// come, or relaying whose lease expired) to relaying under a lease owned by the caller.
+    /// </summary>
+    Task<IReadOnlyList<ClaimedMessage>> ClaimDueAsync(DateTimeOffset now, int max, string owner, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Stores per-recipient results and the message status they imply; releases the lease.</summary>
+    Task<MessageStatus> RecordDeliveryAsync(string id, string owner, DeliveryReport report, CancellationToken cancellationToken);
+
+    Task<OutboxEntry?> FindAsync(string id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<OutboxEntry>> ListAsync(OutboxQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Cancels a waiting message, or recalls the still-pending recipients of a deferred one.</summary>
+    Task<bool> CancelAsync(string id, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Sets a new release time if the message is still in one of <paramref name="from"/>; false otherwise.</summary>
+    Task<bool> ReleaseAtAsync(string id, DateTimeOffset releaseAt, IReadOnlyCollection<MessageStatus> from, MessageStatus to, CancellationToken cancellationToken);
+
+    /// <summary>Marks a cancelled message as returned to its sender so it is returned only once.</summary>
+    Task<bool> MarkReturnedAsync(string id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<MessageStatus, int>> CountByStatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>Ids the queue knows, for spool clean-up of files whose row was never committed.</summary>
+    Task<bool> ExistsAsync(string id, CancellationToken cancellationToken);
+}

@@ -1,0 +1,22 @@
+namespace Envoi.Core.Users;
+
+public interface IUserStore
+{
+    Task<EnvoiUser?> FindAsync(int id, CancellationToken ct);
+
+    Task<EnvoiUser?> FindByEmailAsync(string email, CancellationToken ct);
+
+    /// <summary>The stored password hash, for authentication only.</summary>
+    Task<string?> PasswordHashOfAsync(int userId, CancellationToken ct);
+
+    Task<EnvoiUser?> FindByTokenHashAsync(string tokenHash, CancellationToken ct);
+
+    Task<IReadOnlyList<EnvoiUser>> ListAsync(CancellationToken ct);
+
+    /// <summary>Adds a user, or returns null when the address is already taken (as a user or an alias).</summary>
+    Task<EnvoiUser?> AddAsync(string email, string passwordHash, bool isAdmin, int? holdSeconds, CancellationToken ct);
+
+    Task<bool> AddAliasAsync(int userId, string alias, CancellationToken ct);
+
+    Task AddTokenAsync(int userId, string name, string tokenHash, CancellationToken ct);
+}

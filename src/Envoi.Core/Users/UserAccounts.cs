@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Envoi.Core.Addresses;
+using Envoi.Core.Outbox;
+
+namespace Envoi.Core.Users;
+
+/// <summary>
+/// Creating users and checking their credentials. Successful password checks are remembered for
+/// a few minutes (keyed by a hash of the exact credentials and stored hash) because mail clients
+/// reconnect often and a deliberate 100 ms KDF per connection would cap submission throughput.
+/// </summary>
+public sealed class UserAccounts(IUserStore store, HoldPolicy holdPolicy, TimeProvider clock)
+{
+    private static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(5);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _recentlyVerified = new();
+
+    public async Task<UserResult> AddAsync(string email, string password, bool isAdmin, int? holdSeconds, CancellationToken ct)
+    {
+        if (!AddressSyntax.IsPlainMailbox(email))
+            return UserResult.Fail($"'{email}' is not a plain email address (local-part@domain).");
+        if (string.IsNullOrEmpty(password) || password.Length < 8)
+            return UserResult.Fail("The password must have at least 8 characters.");
+        if (holdSeconds is { } hold && holdPolicy.Validate(hold) is { } problem)
+            return UserResult.Fail(problem);
+        var user = await store.AddAsync(email.ToLowerInvariant(), PasswordHasher.Hash(password), isAdmin, holdSeconds, ct);
+        return user is null ? UserResult.Fail($"{email} already exists.") : UserResult.Ok(user);
+    }
+
+    /// <returns>The user when the password is right, else null (the caller says nothing more).</returns>
+    public async Task<EnvoiUser?> AuthenticateAsync(string email, string password, CancellationToken ct)
+    {
+        var user = await store.FindByEmailAsync(email, ct);
+        if (user is null) return null;
+        var hash = await store.PasswordHashOfAsync(user.Id, ct);
+        if (hash is null) return null;
+
+        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{user.Id}\0{password}\0{hash}")));
+        var now = clock.GetUtcNow();
+        if (_recentlyVerified.TryGetValue(key, out var until) && until > now) return user;
+        if (!PasswordHasher.Verify(password, hash)) return null;
+        _recentlyVerified[key] = now + RememberFor;
+        return user;
+    }
+
+    public Task<EnvoiUser?> AuthenticateTokenAsync(string token, CancellationToken ct) =>
+        token.StartsWith(ApiToken.Prefix, StringComparison.Ordinal)
+            ? store.FindByTokenHashAsync(ApiToken.HashOf(token), ct)
+            : Task.FromResult<EnvoiUser?>(null);
+
+    /// <returns>The new token, shown once.</returns>
+    public async Task<string?> CreateTokenAsync(string email, string name, CancellationToken ct)
+    {
+        var user = await store.FindByEmailAsync(email, ct);
+        if (user is null) return null;
+        var token = ApiToken.Generate();
+        await store.AddTokenAsync(user.Id, name, ApiToken.HashOf(token), ct);
+        return token;
+    }
+}
+
+public sealed record UserResult(EnvoiUser? User, string? Error)
+{
+    public static UserResult Ok(EnvoiUser user) => new(user, null);
+    public static UserResult Fail(string error) => new(null, error);
+}

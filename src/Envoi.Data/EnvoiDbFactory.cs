@@ -1,0 +1,64 @@
+using System.Data.Common;
+using Envoi.Data.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Envoi.Data;
+
+/// <summary>Creates a short-lived context for one unit of work on the configured database, and migrates it.</summary>
+public sealed class EnvoiDbFactory
+{
+    private readonly DbContextOptions<SqliteEnvoiDb>? _sqlite;
+    private readonly DbContextOptions<PostgresEnvoiDb>? _postgres;
+
+    public EnvoiDbFactory(DatabaseTarget target)
+    {
+        Target = target;
+        if (target.Provider == DatabaseProvider.Sqlite)
+            _sqlite = new DbContextOptionsBuilder<SqliteEnvoiDb>()
+                .UseSqlite(target.ConnectionString)
+                .AddInterceptors(new SqlitePragmas())
+                .Options;
+        else
+            _postgres = new DbContextOptionsBuilder<PostgresEnvoiDb>()
+                .UseNpgsql(target.ConnectionString)
+                .Options;
+    }
+
+    public DatabaseTarget Target { get; }
+
+    public EnvoiDb Create() => _sqlite is not null ? new SqliteEnvoiDb(_sqlite) : new PostgresEnvoiDb(_postgres!);
+
+    /// <summary>
+    /// Applies pending migrations. EF Core takes a database-wide lock while migrating, so several
+    /// nodes starting at once on one PostgreSQL database migrate it exactly once.
+    /// </summary>
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        await using var db = Create();
+        await db.Database.MigrateAsync(ct);
+    }
+
+    /// <summary>
+    /// WAL lets the CLI read while the server writes; synchronous=FULL makes every commit durable
+    /// (the 250 reply depends on it); the busy timeout makes writers queue instead of failing.
+    /// </summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        private const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Sql;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Sql;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

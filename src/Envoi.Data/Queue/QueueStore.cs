@@ -1,0 +1,187 @@
+using Envoi.Core.Outbox;
+using Envoi.Core.Queue;
+using Envoi.Data.Schema;
+using Microsoft.EntityFrameworkCore;
+
+namespace Envoi.Data.Queue;
+
+/// <summary>
+/// The queue on EF Core. Each state change is a conditional UPDATE whose WHERE clause lists the
+/// states it may leave: whichever of cancel, release or a second node's claim commits first wins,
+/// and the loser sees zero rows changed.
+/// </summary>
+public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
+{
+    public async Task InsertAsync(IReadOnlyList<NewMessage> batch, CancellationToken ct)
+    {
+        await using var db = factory.Create();
+        foreach (var message in batch)
+        {
+            var envelope = message.Envelope;
+            var row = new MessageRow
+            {
+                Id = message.Id,
+                Sender = envelope.Sender,
+                UserId = envelope.UserId,
+                Subject = message.Subject,
+                Status = message.Scheduled ? MessageStatus.Scheduled : MessageStatus.Held,
+                Origin = message.Origin,
+                ReceivedAt = message.ReceivedAt.ToUnixTimeMilliseconds(),
+                ReleaseAt = message.ReleaseAt.ToUnixTimeMilliseconds(),
+                ExpiresAt = message.ExpiresAt.ToUnixTimeMilliseconds(),
+                SizeBytes = message.SizeBytes,
+                ClientAddress = envelope.ClientAddress,
+            };
+            foreach (var address in envelope.Recipients)
+                row.Recipients.Add(new RecipientRow { MessageId = message.Id, Address = address, Status = RecipientStatus.Pending, UpdatedAt = row.ReceivedAt });
+            db.Messages.Add(row);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<ClaimedMessage>> ClaimDueAsync(DateTimeOffset now, int max, string owner, TimeSpan lease, CancellationToken ct)
+    {
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var token = Guid.NewGuid().ToString("N");
+        await using var db = factory.Create();
+        var due = db.Messages
+            .Where(m => ((m.Status == MessageStatus.Held || m.Status == MessageStatus.Scheduled || m.Status == MessageStatus.Deferred) && m.ReleaseAt <= nowMs)
+                        || (m.Status == MessageStatus.Relaying && m.LeaseUntil < nowMs))
+            .OrderBy(m => m.ReleaseAt)
+            .Take(max)
+            .Select(m => m.Id);
+        // The due condition is repeated on the outer UPDATE so a row changed by someone else
+        // between the subquery and the update (PostgreSQL re-checks it) is not claimed.
+        var claimed = await db.Messages
+            .Where(m => due.Contains(m.Id)
+                        && (((m.Status == MessageStatus.Held || m.Status == MessageStatus.Scheduled || m.Status == MessageStatus.Deferred) && m.ReleaseAt <= nowMs)
+                            || (m.Status == MessageStatus.Relaying && m.LeaseUntil < nowMs)))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, MessageStatus.Relaying)
+                .SetProperty(m => m.LeaseOwner, owner)
+                .SetProperty(m => m.LeaseUntil, nowMs + (long)lease.TotalMilliseconds)
+                .SetProperty(m => m.ClaimToken, token), ct);
+        if (claimed == 0) return [];
+
+        var rows = await db.Messages.AsNoTracking()
+            .Where(m => m.ClaimToken == token)
+            .Include(m => m.Recipients.Where(r => r.Status == RecipientStatus.Pending || r.Status == RecipientStatus.Deferred))
+            .OrderBy(m => m.ReleaseAt)
+            .ToListAsync(ct);
+        return rows.Select(m => new ClaimedMessage(
+            m.Id, m.Sender, m.UserId, m.Recipients.OrderBy(r => r.Id).Select(r => r.Address).ToList(), m.Attempts,
+            DateTimeOffset.FromUnixTimeMilliseconds(m.ReceivedAt), DateTimeOffset.FromUnixTimeMilliseconds(m.ExpiresAt), m.Origin)).ToList();
+    }
+
+    public async Task<MessageStatus> RecordDeliveryAsync(string id, string owner, DeliveryReport report, CancellationToken ct)
+    {
+        await using var db = factory.Create();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var message = await db.Messages.Include(m => m.Recipients).SingleAsync(m => m.Id == id, ct);
+        // A worker that lost its lease (it stalled; another node took over) must not overwrite the new owner's work.
+        if (message.Status != MessageStatus.Relaying || message.LeaseOwner != owner) return message.Status;
+
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        foreach (var result in report.Recipients)
+        {
+            var recipient = message.Recipients.FirstOrDefault(r => r.Address == result.Address && r.Status is RecipientStatus.Pending or RecipientStatus.Deferred);
+            if (recipient is null) continue;
+            recipient.Status = result.Status;
+            recipient.Response = Truncate(result.Response, 1000);
+            recipient.UpdatedAt = now;
+        }
+        message.Status = MessageOutcome.Summarize(message.Recipients.Select(r => r.Status));
+        message.Attempts++;
+        message.LeaseOwner = null;
+        message.ClaimToken = null;
+        message.LeaseUntil = 0;
+        if (message.Status == MessageStatus.Deferred) message.ReleaseAt = report.RetryAt.ToUnixTimeMilliseconds();
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return message.Status;
+    }
+
+    public async Task<OutboxEntry?> FindAsync(string id, CancellationToken ct)
+    {
+        await using var db = factory.Create();
+        var row = await db.Messages.AsNoTracking().Include(m => m.Recipients).SingleOrDefaultAsync(m => m.Id == id, ct);
+        return row is null ? null : ToEntry(row);
+    }
+
+    public async Task<IReadOnlyList<OutboxEntry>> ListAsync(OutboxQuery query, CancellationToken ct)
+    {
+        await using var db = factory.Create();
+        IQueryable<MessageRow> rows = db.Messages.AsNoTracking().Include(m => m.Recipients);
+        if (query.UserId is { } userId) rows = rows.Where(m => m.UserId == userId);
+        if (query.Statuses is { Count: > 0 } statuses) rows = rows.Where(m => statuses.Contains(m.Status));
+        var list = await rows.OrderByDescending(m => m.ReceivedAt).ThenByDescending(m => m.Id).Take(Math.Clamp(query.Limit, 1, 10_000)).ToListAsync(ct);
+        return list.Select(ToEntry).ToList();
+    }
+
+    public async Task<bool> CancelAsync(string id, DateTimeOffset now, CancellationToken ct)
+    {
+        var nowMs = now.ToUnixTimeMilliseconds();
+        await using var db = factory.Create();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var waiting = await db.Messages
+            .Where(m => m.Id == id && (m.Status == MessageStatus.Held || m.Status == MessageStatus.Scheduled))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Cancelled), ct);
+        if (waiting == 0)
+        {
+            // A deferred message already reached some recipients: recall the ones still pending.
+            // Taking it to relaying under a private lease first keeps a worker from claiming it meanwhile.
+            var recallLease = "recall-" + Guid.NewGuid().ToString("N");
+            var deferred = await db.Messages
+                .Where(m => m.Id == id && m.Status == MessageStatus.Deferred)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Relaying).SetProperty(m => m.LeaseOwner, recallLease), ct);
+            if (deferred == 0) return false;
+        }
+        await db.Recipients
+            .Where(r => r.MessageId == id && (r.Status == RecipientStatus.Pending || r.Status == RecipientStatus.Deferred))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RecipientStatus.Cancelled).SetProperty(r => r.UpdatedAt, nowMs), ct);
+        var statuses = await db.Recipients.Where(r => r.MessageId == id).Select(r => r.Status).ToListAsync(ct);
+        var final = MessageOutcome.Summarize(statuses);
+        await db.Messages.Where(m => m.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, final).SetProperty(m => m.LeaseOwner, (string?)null), ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    public async Task<bool> ReleaseAtAsync(string id, DateTimeOffset releaseAt, IReadOnlyCollection<MessageStatus> from, MessageStatus to, CancellationToken ct)
+    {
+        var releaseMs = releaseAt.ToUnixTimeMilliseconds();
+        await using var db = factory.Create();
+        return await db.Messages
+            .Where(m => m.Id == id && from.Contains(m.Status))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, to).SetProperty(m => m.ReleaseAt, releaseMs), ct) == 1;
+    }
+
+    public async Task<bool> MarkReturnedAsync(string id, CancellationToken ct)
+    {
+        await using var db = factory.Create();
+        return await db.Messages
+            .Where(m => m.Id == id && m.Status == MessageStatus.Cancelled && !m.Returned)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Returned, true), ct) == 1;
+    }
+
+    public async Task<IReadOnlyDictionary<MessageStatus, int>> CountByStatusAsync(CancellationToken ct)
+    {
+        await using var db = factory.Create();
+        var counts = await db.Messages.GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return Enum.GetValues<MessageStatus>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0);
+    }
+
+    public async Task<bool> ExistsAsync(string id, CancellationToken ct)
+    {
+        await using var db = factory.Create();
+        return await db.Messages.AnyAsync(m => m.Id == id, ct);
+    }
+
+    private static OutboxEntry ToEntry(MessageRow m) => new(
+        m.Id, m.Sender, m.UserId, m.Subject, m.Status,
+        DateTimeOffset.FromUnixTimeMilliseconds(m.ReceivedAt), DateTimeOffset.FromUnixTimeMilliseconds(m.ReleaseAt),
+        m.Attempts, m.SizeBytes, m.Origin, m.Returned,
+        m.Recipients.OrderBy(r => r.Id).Select(r => new OutboxRecipient(r.Address, r.Status, r.Response)).ToList());
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+}
