@@ -18,6 +18,12 @@ public interface IQueueStore
     /// </summary>
     Task<IReadOnlyList<ClaimedMessage>> ClaimDueAsync(DateTimeOffset now, int max, string owner, TimeSpan lease, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Makes the leases a previous run of this node left behind (it crashed mid-relay) claimable
+    /// at once, instead of after they expire.
+    /// </summary>
+    Task<int> ReleaseLeasesOfAsync(string owner, CancellationToken cancellationToken);
+
     /// <summary>Stores per-recipient results and the message status they imply; releases the lease.</summary>
     Task<MessageStatus> RecordDeliveryAsync(string id, string owner, DeliveryReport report, CancellationToken cancellationToken);
 

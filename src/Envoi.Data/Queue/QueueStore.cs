@@ -73,6 +73,14 @@ public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
             DateTimeOffset.FromUnixTimeMilliseconds(m.ReceivedAt), DateTimeOffset.FromUnixTimeMilliseconds(m.ExpiresAt), m.Origin)).ToList();
     }
 
+    public async Task<int> ReleaseLeasesOfAsync(string owner, CancellationToken ct)
+    {
+        await using var db = factory.Create();
+        return await db.Messages
+            .Where(m => m.Status == MessageStatus.Relaying && m.LeaseOwner == owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, 0L), ct);
+    }
+
     public async Task<MessageStatus> RecordDeliveryAsync(string id, string owner, DeliveryReport report, CancellationToken ct)
     {
         await using var db = factory.Create();

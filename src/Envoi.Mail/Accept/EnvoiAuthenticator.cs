@@ -1,0 +1,30 @@
+using Envoi.Core.Users;
+using Microsoft.Extensions.Logging;
+using SmtpServer;
+using SmtpServer.Authentication;
+
+namespace Envoi.Mail.Accept;
+
+/// <summary>
+/// AUTH PLAIN / LOGIN against Envoi users. Without TLS, AUTH is refused except from loopback, so a
+/// password never crosses a network in clear text.
+/// </summary>
+internal sealed class EnvoiAuthenticator(UserAccounts accounts, SmtpOptions options, ILogger<EnvoiAuthenticator> logger) : IUserAuthenticator
+{
+    public async Task<bool> AuthenticateAsync(ISessionContext context, string user, string password, CancellationToken cancellationToken)
+    {
+        if (options.RequireTlsForAuth && !context.Pipe.IsSecure && !context.IsLoopback())
+        {
+            logger.LogWarning("AUTH refused for {User} from {Client}: connection not encrypted", user, context.RemoteAddress());
+            throw SmtpReplies.Refuse(538, "5.7.11 Encryption required: use STARTTLS before AUTH");
+        }
+        var account = await accounts.AuthenticateAsync(user, password, cancellationToken);
+        if (account is null)
+        {
+            logger.LogWarning("AUTH failed for {User} from {Client}", user, context.RemoteAddress());
+            return false;
+        }
+        context.SetUser(account);
+        return true;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using Envoi.Core;
+using Envoi.Core.Observability;
+using Envoi.Core.Outbox;
+using Envoi.Core.Queue;
+using Envoi.Core.Users;
+using Envoi.Mail.Spool;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+using MimeKit.Utils;
+
+namespace Envoi.Mail.Accept;
+
+/// <summary>What the SMTP session knows when DATA ends.</summary>
+public sealed record AcceptRequest(string Sender, IReadOnlyList<string> Recipients, EnvoiUser? User, IPAddress Client, bool Tls);
+
+/// <summary>The reply to end-of-DATA: 250 with the queue id, or a refusal with its reason.</summary>
+public sealed record AcceptResult(int Code, string Text, string? QueueId)
+{
+    public static AcceptResult Refuse(int code, string text) => new(code, text, null);
+}
+
+/// <summary>
+/// The end of DATA: refuse what must be refused (smuggling shapes, NUL, loops, oversized header
+/// lines, bad scheduling headers), then store the message durably — body fsynced, row committed —
+/// and only then answer 250 with its queue id. Knows the queue, not the SMTP engine.
+/// </summary>
+public sealed class MessageAcceptor(
+    FileSpool spool,
+    QueueWriter writer,
+    IUserStore users,
+    HoldPolicy hold,
+    QueueOptions queue,
+    SmtpOptions smtp,
+    GatewayIdentity identity,
+    TimeProvider clock,
+    ILogger<MessageAcceptor> logger)
+{
+    public async Task<AcceptResult> AcceptAsync(AcceptRequest request, ReadOnlySequence<byte> data, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (Validate(data, out var scan) is { } refusal)
+        {
+            MailMetrics.Rejected.WithLabels("content").Inc();
+            logger.LogWarning("Refused message from <{Sender}> ({Client}): {Reason}", request.Sender, request.Client, refusal.Text);
+            return refusal;
+        }
+        ReadOnlySequence<byte> body = scan.HasBareLineEnding ? new ReadOnlySequence<byte>(DataScan.NormalizeLineEndings(data)) : data;
+
+        var headers = ParseHeaders(body);
+        var now = clock.GetUtcNow();
+        DateTimeOffset? sendAt = null;
+        if (headers[Core.Outbox.SendAtHeader.Name] is { } sendAtValue)
+        {
+            var parsed = Core.Outbox.SendAtHeader.Parse(sendAtValue);
+            if (parsed.Error is not null) return AcceptResult.Refuse(554, $"5.6.0 {parsed.Error}");
+            sendAt = parsed.SendAt;
+        }
+
+        // Mail from a trusted connector (Exchange, Postfix) carries no login: the envelope sender
+        // tells whose outbox it belongs to and which undo window applies.
+        var owner = request.User ?? (request.Sender.Length > 0 ? await users.FindByEmailAsync(request.Sender, ct) : null);
+        var releaseAt = sendAt ?? now + hold.WindowFor(owner?.HoldSeconds);
+        var id = QueueId.New(now);
+        var received = ReceivedHeader(request, id, now);
+        try
+        {
+            var pieces = new List<ReadOnlyMemory<byte>> { received };
+            foreach (var segment in body) pieces.Add(segment);
+            pieces.Add(FinalCrlf); // the engine keeps the CRLF of the last line as part of the end-of-data marker
+            var size = await spool.WriteAsync(id, pieces, ct);
+            var envelope = new Envelope(request.Sender, request.Recipients, owner?.Id, request.Client.ToString());
+            await writer.CommitAsync(new NewMessage(id, envelope, now, releaseAt, now + queue.MaxAge, sendAt is not null, size, headers[HeaderId.Subject], MessageOrigin.Smtp));
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Could not store message from <{Sender}>; the client is told to retry", request.Sender);
+            TryDelete(id);
+            return AcceptResult.Refuse(451, "4.3.0 Envoi could not store your message; nothing was sent, please try again shortly");
+        }
+
+        MailMetrics.Accepted.Inc();
+        if (releaseAt > now) MailMetrics.Held.Inc();
+        MailMetrics.AcceptLatency.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        logger.LogInformation("{QueueId}: accepted from <{Sender}> for {Count} recipient(s), release at {ReleaseAt:O}", id, request.Sender, request.Recipients.Count, releaseAt);
+        return new AcceptResult(250, $"2.0.0 Ok: queued as {id}", id);
+    }
+
+    private static readonly byte[] FinalCrlf = "\r\n"u8.ToArray();
+
+    private AcceptResult? Validate(ReadOnlySequence<byte> data, out DataScan scan)
+    {
+        scan = DataScan.Of(data);
+        if (data.IsEmpty)
+            return AcceptResult.Refuse(554, "5.6.0 Message refused: it is empty (no header, no body)");
+        if (data.Length > smtp.MaxMessageBytes)
+            return AcceptResult.Refuse(552, $"5.3.4 Message too big: the limit is {smtp.MaxMessageBytes} bytes");
+        if (scan.SmugglingDot)
+            return AcceptResult.Refuse(554, "5.6.11 Message refused: a line holding only '.' touches a bare CR or LF, the pattern of SMTP smuggling; end every line with CRLF");
+        if (scan.HasNul)
+            return AcceptResult.Refuse(554, "5.6.0 Message refused: it contains NUL bytes, which SMTP does not allow");
+        if (scan.ReceivedCount > smtp.MaxHops)
+            return AcceptResult.Refuse(554, $"5.4.6 Mail loop: the message already has {scan.ReceivedCount} Received headers (limit {smtp.MaxHops})");
+        if (scan.LongestHeaderLine > smtp.MaxHeaderLineLength)
+            return AcceptResult.Refuse(554, $"5.6.0 Message refused: a header line is {scan.LongestHeaderLine} characters long; RFC 5322 allows {smtp.MaxHeaderLineLength}");
+        return null;
+    }
+
+    private static HeaderList ParseHeaders(ReadOnlySequence<byte> body)
+    {
+        var reader = new SequenceReader<byte>(body);
+        var headerBytes = reader.TryReadTo(out ReadOnlySequence<byte> section, "\r\n\r\n"u8, advancePastDelimiter: false)
+            ? section.ToArray()
+            : body.ToArray();
+        try
+        {
+            using var stream = new MemoryStream(headerBytes.Length + 4);
+            stream.Write(headerBytes);
+            stream.Write("\r\n\r\n"u8);
+            stream.Position = 0;
+            return HeaderList.Load(stream);
+        }
+        catch (FormatException)
+        {
+            return []; // No parsable header block: the message is stored as sent; stages will see what MimeKit makes of it.
+        }
+    }
+
+    private byte[] ReceivedHeader(AcceptRequest request, string id, DateTimeOffset now)
+    {
+        // RFC 3848 protocol names: S = TLS, A = authenticated.
+        var protocol = "ESMTP" + (request.Tls ? "S" : "") + (request.User is not null ? "A" : "");
+        var forClause = request.Recipients.Count == 1 ? $"\r\n\tfor <{request.Recipients[0]}>" : "";
+        var header = $"Received: from [{request.Client}]\r\n\tby {identity.HostName} (Envoi) with {protocol} id {id}{forClause};\r\n\t{DateUtils.FormatDate(now)}\r\n";
+        return Encoding.UTF8.GetBytes(header);
+    }
+
+    private void TryDelete(string id)
+    {
+        try { if (spool.Exists(id)) spool.Delete(id); }
+        catch (IOException e) { logger.LogWarning(e, "{QueueId}: could not remove the unacknowledged spool file", id); }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Buffers;
+using System.IO.Pipelines;
+
+namespace Envoi.Mail.Accept.Transport;
+
+/// <summary>
+/// The input side of an SMTP connection, handed to the SmtpServer engine. It always presents the
+/// unconsumed bytes as a single contiguous segment. SmtpServer 11.1 misses an end-of-DATA or a CRLF
+/// that straddles two pipe segments when its tail arrives in a later read (the session then hangs),
+/// and faults on a MAIL FROM whose parameters cross a segment; with one segment neither can happen.
+/// Before it blocks on the network it lets the writer send what it holds (reply coalescing).
+/// </summary>
+internal sealed class ContiguousReader : PipeReader
+{
+    private const int InitialSize = 16 * 1024;
+    private readonly GrowableBuffer _buffer = new(InitialSize);
+    private readonly Func<ValueTask> _beforeBlockingRead;
+    private Stream _stream;
+    private int _start, _end, _examined;
+    private bool _streamEnded, _completed;
+    private CancellationTokenSource? _pendingRead;
+    private volatile bool _cancelNextRead;
+
+    public ContiguousReader(Stream stream, Func<ValueTask> beforeBlockingRead)
+    {
+        _stream = stream;
+        _beforeBlockingRead = beforeBlockingRead;
+    }
+
+    /// <summary>True when the engine has bytes it has not looked at yet (pipelined commands).</summary>
+    public bool HasUnexaminedInput => _examined < _end;
+
+    /// <summary>
+    /// Switches to the TLS stream and forgets any clear-text bytes received after STARTTLS: they were
+    /// sent before the handshake and must not be executed as if protected (CVE-2011-0411 class).
+    /// </summary>
+    public void SwitchStream(Stream stream)
+    {
+        _stream = stream;
+        _start = _end = _examined = 0;
+    }
+
+    /// <summary>
+    /// Puts CRLF in front of the bytes that follow DATA. SmtpServer looks for "CRLF.CRLF" and
+    /// un-stuffs "CRLF..", so without it an empty message (".") is never seen to end and a leading
+    /// ".." is not un-stuffed. The acceptor removes these two bytes again.
+    /// </summary>
+    public void PrependCrlf()
+    {
+        if (_start >= 2)
+        {
+            _start -= 2;
+        }
+        else
+        {
+            _buffer.EnsureCapacity(_end + 2, _end);
+            var array = _buffer.Array;
+            System.Array.Copy(array, _start, array, _start + 2, _end - _start);
+            _end += 2;
+        }
+        _buffer.Array[_start] = (byte)'\r';
+        _buffer.Array[_start + 1] = (byte)'\n';
+        _examined = _start;
+    }
+
+    public override async ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        if (_completed) throw new InvalidOperationException("Reading after completion.");
+        if (_examined == _start) CompactAtSearchStart();
+        if (_examined >= _end && !_streamEnded)
+        {
+            await _beforeBlockingRead();
+            await FillAsync(cancellationToken);
+        }
+        return Result();
+    }
+
+    public override bool TryRead(out ReadResult result)
+    {
+        result = Result();
+        return _examined < _end || _streamEnded;
+    }
+
+    public override void AdvanceTo(SequencePosition consumed) => AdvanceTo(consumed, consumed);
+
+    public override void AdvanceTo(SequencePosition consumed, SequencePosition examined)
+    {
+        var consumedAt = consumed.GetInteger();
+        var examinedAt = examined.GetInteger();
+        if (consumedAt < _start || consumedAt > _end || examinedAt < consumedAt || examinedAt > _end)
+            throw new InvalidOperationException("AdvanceTo was given a position outside the current buffer.");
+        _start = consumedAt;
+        _examined = examinedAt;
+        if (_start == _end)
+        {
+            // Everything consumed: start again at offset 0 and give back the space a big message used.
+            _start = _end = _examined = 0;
+            _buffer.ShrinkTo(InitialSize, 0);
+        }
+    }
+
+    public override void CancelPendingRead()
+    {
+        _cancelNextRead = true;
+        _pendingRead?.Cancel();
+    }
+
+    public override void Complete(Exception? exception = null)
+    {
+        _completed = true;
+        ((IDisposable)_buffer).Dispose();
+    }
+
+    private async ValueTask FillAsync(CancellationToken cancellationToken)
+    {
+        _buffer.EnsureCapacity(_end + 4096, _end);
+        using var pending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _pendingRead = pending;
+        try
+        {
+            if (_cancelNextRead) return;
+            var read = await _stream.ReadAsync(_buffer.Array.AsMemory(_end, _buffer.Capacity - _end), pending.Token);
+            if (read == 0) _streamEnded = true;
+            _end += read;
+        }
+        catch (OperationCanceledException) when (_cancelNextRead && !cancellationToken.IsCancellationRequested)
+        {
+            // CancelPendingRead: return what we have, flagged as cancelled.
+        }
+        catch (IOException)
+        {
+            _streamEnded = true;
+        }
+        finally
+        {
+            _pendingRead = null;
+        }
+    }
+
+    /// <summary>
+    /// Moves unconsumed bytes to offset 0. Only done when nothing beyond them was examined, i.e. when
+    /// the engine starts a new search: mid-search, its saved positions must keep naming the same bytes.
+    /// </summary>
+    private void CompactAtSearchStart()
+    {
+        if (_start == 0) return;
+        var array = _buffer.Array;
+        System.Array.Copy(array, _start, array, 0, _end - _start);
+        _end -= _start;
+        _start = _examined = 0;
+    }
+
+    private ReadResult Result()
+    {
+        var cancelled = _cancelNextRead;
+        _cancelNextRead = false;
+        var sequence = new ReadOnlySequence<byte>(_buffer.Memory.Slice(_start, _end - _start));
+        return new ReadResult(sequence, cancelled, _streamEnded && _examined >= _end);
+    }
+}

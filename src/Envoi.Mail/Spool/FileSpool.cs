@@ -1,0 +1,89 @@
+using System.Runtime.InteropServices;
+using Envoi.Core.Queue;
+
+namespace Envoi.Mail.Spool;
+
+/// <summary>
+/// One file per message in <c>DATA/spool</c>. A body is written to its final name, fsynced, and
+/// only then is its queue row committed; the directory itself is fsynced once per commit batch so
+/// the new names survive a power cut too. A file without a row (crash before commit) was never
+/// acknowledged and is removed at start-up.
+/// </summary>
+public sealed class FileSpool : IMessageSpool
+{
+    private readonly string _directory;
+
+    public FileSpool(string dataDirectory)
+    {
+        _directory = Path.Combine(dataDirectory, "spool");
+        Directory.CreateDirectory(_directory);
+    }
+
+    public async Task<long> WriteAsync(string id, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(PathOf(id), FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
+        await file.WriteAsync(body, cancellationToken);
+        file.Flush(flushToDisk: true);
+        return body.Length;
+    }
+
+    /// <summary>Writes several pieces (prepended headers, then the client's bytes) without joining them first.</summary>
+    public async Task<long> WriteAsync(string id, IEnumerable<ReadOnlyMemory<byte>> pieces, CancellationToken cancellationToken)
+    {
+        long total = 0;
+        await using var file = new FileStream(PathOf(id), FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
+        foreach (var piece in pieces)
+        {
+            await file.WriteAsync(piece, cancellationToken);
+            total += piece.Length;
+        }
+        file.Flush(flushToDisk: true);
+        return total;
+    }
+
+    public void FlushDirectories() => FsyncDirectory(_directory);
+
+    public Stream OpenRead(string id) =>
+        new FileStream(PathOf(id), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.SequentialScan);
+
+    public bool Exists(string id) => File.Exists(PathOf(id));
+
+    public void Delete(string id) => File.Delete(PathOf(id));
+
+    public IEnumerable<string> ListIds() =>
+        Directory.EnumerateFiles(_directory, "*.eml").Select(Path.GetFileNameWithoutExtension).OfType<string>();
+
+    private string PathOf(string id)
+    {
+        // Ids come from QueueId; the check keeps a forged id from naming a path outside the spool.
+        if (!QueueId.IsWellFormed(id)) throw new ArgumentException($"'{id}' is not a queue id.", nameof(id));
+        return Path.Combine(_directory, id + ".eml");
+    }
+
+    private static void FsyncDirectory(string path)
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return; // NTFS journals directory entries itself.
+        var fd = Native.open(path, 0 /* O_RDONLY */);
+        if (fd < 0) throw new IOException($"Cannot open spool directory {path} to flush it (errno {Marshal.GetLastPInvokeError()}).");
+        try
+        {
+            if (Native.fsync(fd) != 0) throw new IOException($"fsync of spool directory {path} failed (errno {Marshal.GetLastPInvokeError()}).");
+        }
+        finally
+        {
+            Native.close(fd);
+        }
+    }
+
+    private static class Native
+    {
+        [DllImport("libc", SetLastError = true)]
+        public static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+        [DllImport("libc", SetLastError = true)]
+        public static extern int fsync(int fd);
+
+        [DllImport("libc", SetLastError = true)]
+        public static extern int close(int fd);
+    }
+}

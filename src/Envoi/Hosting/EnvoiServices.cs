@@ -1,0 +1,67 @@
+using Envoi.Core;
+using Envoi.Core.Capture;
+using Envoi.Core.Outbox;
+using Envoi.Core.Pipeline;
+using Envoi.Core.Queue;
+using Envoi.Core.Users;
+using Envoi.Data;
+using Envoi.Data.Queue;
+using Envoi.Data.Users;
+using Envoi.Mail.Accept;
+using Envoi.Mail.Deliver;
+using Envoi.Mail.Scheduling;
+using Envoi.Mail.Spool;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Envoi.Hosting;
+
+/// <summary>The object graph shared by <c>envoi serve</c> and the administrative verbs.</summary>
+public static class EnvoiServices
+{
+    public static IServiceCollection AddEnvoi(this IServiceCollection services, EnvoiSettings settings)
+    {
+        var dataDirectory = Path.GetFullPath(settings.DataDirectory);
+        Directory.CreateDirectory(dataDirectory);
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(settings.Smtp);
+        services.AddSingleton(settings.Hold);
+        services.AddSingleton(settings.Queue);
+        services.AddSingleton(settings.Upstream);
+        services.AddSingleton(new GatewayIdentity(settings.HostName, settings.Postmaster ?? $"postmaster@{settings.HostName}"));
+
+        // Storage
+        services.AddSingleton(DatabaseTarget.Resolve(settings.Database, dataDirectory));
+        services.AddSingleton<EnvoiDbFactory>();
+        services.AddSingleton<IQueueStore, QueueStore>();
+        services.AddSingleton<IUserStore, UserStore>();
+        services.AddSingleton(new FileSpool(dataDirectory));
+        services.AddSingleton<IMessageSpool>(sp => sp.GetRequiredService<FileSpool>());
+        services.AddSingleton<SpoolRecovery>();
+        services.AddSingleton<QueueSignal>();
+        services.AddSingleton<QueueWriter>();
+        services.AddSingleton<IMessageInjector, MessageInjector>();
+
+        // Domain
+        services.AddSingleton<HoldPolicy>();
+        services.AddSingleton<UserAccounts>();
+        services.AddSingleton<CancelledMessageReturner>();
+        services.AddSingleton<OutboxService>();
+        services.AddSingleton(new CapturedMail(dataDirectory));
+        services.AddSingleton<IMessageStage, RemoveEnvoiHeadersStage>();
+        services.AddSingleton<MessagePipeline>();
+
+        // Delivery
+        services.AddSingleton<IDeliveryTarget>(sp => settings.Upstream.IsConfigured
+            ? new SmtpRelayTarget(settings.Upstream, sp.GetRequiredService<ILogger<SmtpRelayTarget>>())
+            : new CaptureTarget(sp.GetRequiredService<CapturedMail>()));
+        services.AddSingleton<MessageProcessor>();
+        services.AddSingleton(new NodeIdentity(dataDirectory));
+
+        // Accept
+        services.AddSingleton<MessageAcceptor>();
+        services.AddSingleton(sp => new CertificateProvider(settings.Smtp, dataDirectory, settings.HostName, sp.GetRequiredService<ILogger<CertificateProvider>>()));
+        return services;
+    }
+}

@@ -1,0 +1,55 @@
+using Envoi.Data;
+using Envoi.Mail.Accept;
+using Envoi.Mail.Scheduling;
+using Envoi.Mail.Spool;
+using Envoi.Web.Auth;
+using Envoi.Web.Capture;
+using Envoi.Web.Observability;
+using Envoi.Web.Outbox;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Envoi.Hosting;
+
+/// <summary><c>envoi serve</c>: SMTP listener, release scheduler and HTTP endpoints in one process.</summary>
+public static class EnvoiWebApp
+{
+    public static async Task<WebApplication> CreateAsync(EnvoiSettings settings, IConfiguration configuration, CancellationToken ct = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
+        builder.WebHost.UseUrls($"http://{settings.Http.Listen}");
+        builder.Services.AddEnvoi(settings);
+        builder.Services.AddSingleton<SmtpListener>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SmtpListener>());
+        builder.Services.AddHostedService<ReleaseScheduler>();
+        builder.Services.AddAuthentication(ApiTokenAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+        builder.Services.AddAuthorization();
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        // Before anything listens: schema up to date, unacknowledged spool files gone.
+        await app.Services.GetRequiredService<EnvoiDbFactory>().MigrateAsync(ct);
+        await app.Services.GetRequiredService<SpoolRecovery>().RemoveUnacknowledgedAsync(ct);
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapHealthAndMetrics();
+        app.MapOutboxApi();
+        app.MapCapturedApi();
+        return app;
+    }
+
+    /// <summary>The HTTP address Kestrel really bound (the port is chosen by the OS when 0 was asked).</summary>
+    public static Uri HttpAddress(this WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+}
