@@ -13,7 +13,7 @@ internal sealed class EnvoiAuthenticator(UserAccounts accounts, SmtpOptions opti
 {
     public async Task<bool> AuthenticateAsync(ISessionContext context, string user, string password, CancellationToken cancellationToken)
     {
-        if (options.RequireTlsForAuth && !context.Pipe.IsSecure && !context.IsLoopback())
+        if (!context.AuthAllowed(options))
         {
             logger.LogWarning("AUTH refused for {User} from {Client}: connection not encrypted", user, context.RemoteAddress());
             throw SmtpReplies.Refuse(538, "5.7.11 Encryption required: use STARTTLS before AUTH");

@@ -19,7 +19,7 @@ internal sealed class EnvoiCommandFactory(SmtpOptions options) : SmtpCommandFact
 
         protected override IEnumerable<string> GetExtensions(ISessionContext context)
         {
-            var authAllowed = context.Pipe.IsSecure || !options.RequireTlsForAuth || context.IsLoopback();
+            var authAllowed = context.AuthAllowed(options);
             foreach (var extension in base.GetExtensions(context))
             {
                 if (extension.StartsWith("AUTH", StringComparison.Ordinal) && !authAllowed) continue;

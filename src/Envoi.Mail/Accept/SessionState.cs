@@ -18,6 +18,10 @@ internal static class SessionState
 
     public static bool IsLoopback(this ISessionContext context) => IPAddress.IsLoopback(context.RemoteAddress());
 
+    /// <summary>AUTH is accepted on TLS, or in clear text from loopback when allowed, or everywhere when TLS is not required.</summary>
+    public static bool AuthAllowed(this ISessionContext context, SmtpOptions options) =>
+        context.Pipe.IsSecure || !options.RequireTlsForAuth || (options.AllowClearTextAuthFromLoopback && context.IsLoopback());
+
     public static EnvoiUser? User(this ISessionContext context) =>
         context.Authentication.IsAuthenticated && context.Properties.TryGetValue(UserKey, out var user) ? user as EnvoiUser : null;
 

@@ -24,5 +24,7 @@ public sealed class SmtpOptions
     public List<string> Domains { get; set; } = [];
     /// <summary>Refuse AUTH on a connection without TLS, except from loopback (RFC 8314 spirit).</summary>
     public bool RequireTlsForAuth { get; set; } = true;
+    /// <summary>Local clients (a script on the server itself) may AUTH without TLS: nothing crosses a network.</summary>
+    public bool AllowClearTextAuthFromLoopback { get; set; } = true;
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }

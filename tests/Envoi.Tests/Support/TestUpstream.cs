@@ -1,0 +1,115 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using Envoi.Mail.Accept.Transport;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Mail;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+using ServiceProvider = SmtpServer.ComponentModel.ServiceProvider;
+
+namespace Envoi.Tests.Support;
+
+/// <summary>
+/// A real SMTP server on a loopback port standing in for the smarthost. Recipients whose local part
+/// starts with "reject" get 550, with "defer" get 451 (unless <see cref="AcceptDeferred"/>); every
+/// accepted message is recorded with its envelope.
+/// </summary>
+public sealed class TestUpstream : IAsyncDisposable
+{
+    private readonly SmtpServer.SmtpServer _server;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _running;
+
+    public ConcurrentQueue<ReceivedMail> Received { get; } = new();
+    public int Port { get; }
+    public string Url => $"smtp://127.0.0.1:{Port}";
+    /// <summary>Flip to let "defer…" recipients through (the upstream recovered).</summary>
+    public volatile bool AcceptDeferred;
+
+    private TestUpstream(int port)
+    {
+        Port = port;
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("upstream.test")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
+            .MaxRetryCount(1000)
+            .Build();
+        var services = new ServiceProvider();
+        services.Add(new EnvoiEndpointListenerFactory());
+        services.Add(new Filter(this));
+        services.Add(new Store(this));
+        _server = new SmtpServer.SmtpServer(options, services);
+        _running = _server.StartAsync(_stop.Token);
+    }
+
+    public static async Task<TestUpstream> StartAsync()
+    {
+        var upstream = new TestUpstream(FreePort.Next());
+        for (var i = 0; i < 100; i++)
+        {
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, upstream.Port);
+                return upstream;
+            }
+            catch (System.Net.Sockets.SocketException) { await Task.Delay(20); }
+        }
+        throw new InvalidOperationException("Test upstream did not start.");
+    }
+
+    /// <summary>Messages received for <paramref name="recipient"/>.</summary>
+    public IReadOnlyList<ReceivedMail> For(string recipient) =>
+        Received.Where(m => m.Recipients.Contains(recipient, StringComparer.OrdinalIgnoreCase)).ToList();
+
+    public async Task<ReceivedMail> WaitForAsync(Func<ReceivedMail, bool> match, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (DateTime.UtcNow < deadline)
+        {
+            var found = Received.FirstOrDefault(match);
+            if (found is not null) return found;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"The upstream did not receive the expected message; it has {Received.Count}.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _server.Shutdown();
+        _stop.Cancel();
+        try { await _running.WaitAsync(TimeSpan.FromSeconds(5)); } catch (Exception) { /* stopping */ }
+    }
+
+    public sealed record ReceivedMail(string Sender, IReadOnlyList<string> Recipients, byte[] Raw)
+    {
+        public MimeMessage Parse() => MimeMessage.Load(new MemoryStream(Raw));
+        public string Text => System.Text.Encoding.UTF8.GetString(Raw);
+    }
+
+    private sealed class Filter(TestUpstream upstream) : IMailboxFilter
+    {
+        public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken ct) => Task.FromResult(true);
+
+        public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken ct)
+        {
+            if (to.User.StartsWith("reject", StringComparison.OrdinalIgnoreCase))
+                throw new SmtpResponseException(new SmtpResponse((SmtpReplyCode)550, "5.1.1 No such user here"));
+            if (to.User.StartsWith("defer", StringComparison.OrdinalIgnoreCase) && !upstream.AcceptDeferred)
+                throw new SmtpResponseException(new SmtpResponse((SmtpReplyCode)451, "4.2.0 Mailbox busy, try later"));
+            return Task.FromResult(true);
+        }
+    }
+
+    private sealed class Store(TestUpstream upstream) : IMessageStore
+    {
+        public Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken ct)
+        {
+            var sender = string.IsNullOrEmpty(transaction.From?.User) ? "" : $"{transaction.From.User}@{transaction.From.Host}";
+            upstream.Received.Enqueue(new ReceivedMail(sender, transaction.To.Select(t => $"{t.User}@{t.Host}").ToList(), buffer.ToArray()));
+            return Task.FromResult(new SmtpResponse(SmtpReplyCode.Ok, "2.0.0 Ok: received"));
+        }
+    }
+}
