@@ -20,8 +20,6 @@ internal sealed class EnvoiMailboxFilter(SmtpOptions options, TrustedNetworks tr
         var user = context.User();
         if (user is null && !trusted.Contains(context.RemoteAddress()))
             throw Refused("no-auth", SmtpReplies.AuthenticationRequired);
-        if (size > options.MaxMessageBytes)
-            throw Refused("size", 552, $"5.3.4 Message too big: {size} bytes declared, the limit is {options.MaxMessageBytes} bytes");
         if (sender.Length == 0) return Task.FromResult(true); // Bounces from a trusted server or a user's client.
         if (AddressSyntax.WhyRefused(sender) is { } why)
             throw Refused("syntax", 553, $"5.1.7 Sender <{sender}> refused: {why}");
