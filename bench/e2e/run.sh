@@ -214,7 +214,7 @@ inject_and_drain() {
     elapsed_us=$((now - start))
 }
 
-rate() { awk -v n="$1" -v us="$2" 'BEGIN { printf "%.1f", us > 0 ? n / (us / 1e6) : 0 }'; }
+rate() { awk -v n="$1" -v us="$2" 'BEGIN { printf "%.1f", (us > 0 ? n / (us / 1e6) : 0) }'; }
 
 # ---------------------------------------------------------------------------------------------
 # One table row: warm up (JIT, process pools, caches) with a short burst whose rate also sizes
@@ -276,7 +276,7 @@ measure() {
     inject_rate=$(rate "$count" "$inject_us")
     e2e=$(rate "$delivered" "$elapsed_us")
     run_s=$(awk -v us="$elapsed_us" 'BEGIN { printf "%.1f", us / 1e6 }')
-    drain_s=$(awk -v a="$elapsed_us" -v b="$inject_us" 'BEGIN { d = (a - b) / 1e6; printf "%.1f", d < 0 ? 0 : d }')
+    drain_s=$(awk -v a="$elapsed_us" -v b="$inject_us" 'BEGIN { d = (a - b) / 1e6; printf "%.1f", (d < 0 ? 0 : d) }')
     e2e_rate[$target/$size/$sessions]=$e2e
     rows+=("$(printf '%-8s %7s %5s %7s %6s %9s %9s %7s %7s %7s %6s %s' \
         "$target" "$((size / 1024))K" "$sessions" "$count" "$run_s" "$inject_rate" "$e2e" "$drain_s" "$p50" "$p99" "$rss" "${note# }")")
@@ -351,7 +351,7 @@ say "Envoi / Postfix end-to-end, per load:"
 for size in $sizes; do
     for sessions in $sessions_list; do
         say "$(awk -v e="${e2e_rate[envoi/$size/$sessions]}" -v p="${e2e_rate[postfix/$size/$sessions]}" -v l="$((size / 1024))K x$sessions" \
-            'BEGIN { printf "  %-10s %s", l, p > 0 ? sprintf("%.2f", e / p) : "n/a" }')"
+            'BEGIN { printf "  %-10s %s", l, (p > 0 ? sprintf("%.2f", e / p) : "n/a") }')"
     done
 done
 
