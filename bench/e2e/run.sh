@@ -217,70 +217,98 @@ inject_and_drain() {
 rate() { awk -v n="$1" -v us="$2" 'BEGIN { printf "%.1f", (us > 0 ? n / (us / 1e6) : 0) }'; }
 
 # ---------------------------------------------------------------------------------------------
-# One table row: warm up (JIT, process pools, caches) with a short burst whose rate also sizes
-# the measured run to about BENCH_SECONDS; measure; if the run still came out short of half
-# the target duration (start-up and drain dominate short bursts), measure again, longer.
+# Measured runs. Each load is run BENCH_REPEATS times per target, the loads and targets
+# interleaved so that drift on the machine (page cache, a neighbour's I/O) hits both targets
+# alike; a row of the table reports the median run.
+# Per row key "target/size/sessions": the lists and sums below collect the runs.
 # ---------------------------------------------------------------------------------------------
-rows=()
-declare -A e2e_rate
+declare -A next_count runs_e2e runs_inject runs_drain runs_secs runs_msgs scrapes deferred_sum bounced_sum notes rss_max
+
+median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+spread() { tr ' ' '\n' | grep . | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.0f-%.0f", lo, hi }'; }
+seconds_of() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1e6 }'; }
+port_of() { if [[ $1 == envoi ]]; then echo "$envoi_smtp"; else echo "$postfix_smtp"; fi; }
+
+# Messages for a run of about BENCH_SECONDS at the given rate, in hundreds, at least 200.
+count_for() { awk -v r="$1" -v s="$seconds" 'BEGIN { c = int(r * s / 100 + 0.5) * 100; print (c < 200 ? 200 : (c > 200000 ? 200000 : c)) }'; }
+
+# Before any measurement: warm the JIT (Envoi) and the process pools and connection caches
+# (Postfix) with a few seconds of mail; then one short burst per load sizes its first run.
+warm_up() {
+    local target=$1 port size sessions
+    port=$(port_of "$target")
+    inject_and_drain "$port" 4096 8 "$warm_up_messages"
+    wait_idle "$target"
+    say "  $target warm-up: $delivered messages, $(rate "$delivered" "$elapsed_us") msg/s"
+    for size in $sizes; do
+        for sessions in $sessions_list; do
+            inject_and_drain "$port" "$size" "$sessions" $((sessions > 1 ? 200 : 50))
+            wait_idle "$target"
+            next_count[$target/$size/$sessions]=$(count_for "$(rate "$delivered" "$elapsed_us")")
+        done
+    done
+}
 
 measure() {
-    local target=$1 size=$2 sessions=$3 port warm count note=""
-    if [[ $target == envoi ]]; then port=$envoi_smtp; else port=$postfix_smtp; fi
-    warm=$((sessions > 1 ? 200 : 50))
-
-    inject_and_drain "$port" "$size" "$sessions" "$warm"
-    wait_idle "$target"
-    count=$(awk -v r="$(rate "$delivered" "$elapsed_us")" -v s="$seconds" \
-        'BEGIN { c = int(r * s / 100 + 0.5) * 100; if (c < 200) c = 200; if (c > 200000) c = 200000; print c }')
-
-    local before=$work/before.prom after=$work/after.prom
-    local relayed0 deferred0 bounced0 pf_deferred0 pf_bounced0
+    local target=$1 size=$2 sessions=$3 rep=$4 key="$1/$2/$3" port count before after
+    port=$(port_of "$target")
+    count=${next_count[$key]}
+    before=$work/scrapes/$target-$size-$sessions-$rep.before.prom
+    after=${before%.before.prom}.after.prom
+    local pf_deferred0 pf_bounced0 scraped=0
     for attempt in 1 2; do
         if [[ $target == envoi ]]; then
-            scrape_envoi "$before"
+            scrape_envoi "$before" && scraped=1
             echo 5 2>/dev/null >"/proc/$envoi_pid/clear_refs" || true # reset VmHWM: peak RSS of this run only
         else
             pf_deferred0=$(postfix_log_count "$postfix_dir" 'status=deferred')
             pf_bounced0=$(postfix_log_count "$postfix_dir" 'status=bounced')
         fi
         inject_and_drain "$port" "$size" "$sessions" "$count"
+        # A run much shorter than asked mostly measures start-up and drain: run again, longer.
         if [[ $run_status != ok || $attempt == 2 ]] || ((elapsed_us >= seconds * 500000)); then break; fi
-        say "  $target ${size}B x$sessions: $count messages took only $(awk -v us="$elapsed_us" 'BEGIN { printf "%.1f", us / 1e6 }') s, measuring again with more"
-        count=$(awk -v c="$count" -v us="$elapsed_us" -v s="$seconds" 'BEGIN { n = int(c * s * 1e6 / us / 100 + 0.5) * 100; print (n > c ? n : c * 2) }')
+        say "  $target ${size}B x$sessions: $count messages took only $(seconds_of "$elapsed_us") s, running again with more"
+        count=$(count_for "$(rate "$delivered" "$elapsed_us")")
         wait_idle "$target"
     done
 
-    local p50=- p99=- rss=- deferred=0 bounced=0 relayed=-
+    local deferred bounced relayed rss note=""
     if [[ $target == envoi ]]; then
         rss=$(awk -v kb="$(vm_hwm_kb)" 'BEGIN { printf "%.0f", kb / 1024 }')
+        ((rss > ${rss_max[$key]:-0})) && rss_max[$key]=$rss
         ((rss > peak_rss_mb)) && peak_rss_mb=$rss
-        scrape_envoi "$after"
-        p50=$(awk -v metric=envoi_accept_latency_seconds -v q=0.50 -f "$quantile_awk" "$before" "$after")
-        p99=$(awk -v metric=envoi_accept_latency_seconds -v q=0.99 -f "$quantile_awk" "$before" "$after")
-        relayed=$(($(metric_value "$after" envoi_recipients_relayed_total) - $(metric_value "$before" envoi_recipients_relayed_total)))
-        deferred=$(($(metric_value "$after" envoi_recipients_deferred_total) - $(metric_value "$before" envoi_recipients_deferred_total)))
-        bounced=$(($(metric_value "$after" envoi_recipients_bounced_total) - $(metric_value "$before" envoi_recipients_bounced_total)))
-        # Cross-check: the sink's count and Envoi's own must agree (a bounce would reach the sink too).
-        [[ $relayed == "$delivered" ]] || note+=" envoi-says-relayed=$relayed"
+        if ((scraped)) && scrape_envoi "$after"; then
+            scrapes[$key]+=" $before $after"
+            relayed=$(($(metric_value "$after" envoi_recipients_relayed_total) - $(metric_value "$before" envoi_recipients_relayed_total)))
+            deferred=$(($(metric_value "$after" envoi_recipients_deferred_total) - $(metric_value "$before" envoi_recipients_deferred_total)))
+            bounced=$(($(metric_value "$after" envoi_recipients_bounced_total) - $(metric_value "$before" envoi_recipients_bounced_total)))
+            # Cross-check: the sink's count and Envoi's own must agree (a bounce would reach the sink too).
+            [[ $relayed == "$delivered" ]] || note+=" run $rep: envoi counted $relayed relayed, the sink $delivered;"
+        else
+            note+=" run $rep: /metrics did not answer;"
+            deferred=0 bounced=0
+        fi
     else
         deferred=$(($(postfix_log_count "$postfix_dir" 'status=deferred') - pf_deferred0))
         bounced=$(($(postfix_log_count "$postfix_dir" 'status=bounced') - pf_bounced0))
     fi
-    ((deferred > 0)) && note+=" deferred=$deferred"
-    ((bounced > 0)) && note+=" bounced=$bounced"
-    [[ $run_status == ok ]] || note+=" $run_status: $delivered/$count delivered"
+    [[ $run_status == ok ]] || note+=" run $rep $run_status: $delivered/$count delivered;"
+    deferred_sum[$key]=$((${deferred_sum[$key]:-0} + deferred))
+    bounced_sum[$key]=$((${bounced_sum[$key]:-0} + bounced))
+    notes[$key]+=$note
     wait_idle "$target"
 
-    local inject_rate e2e run_s drain_s
-    inject_rate=$(rate "$count" "$inject_us")
+    local e2e inject_rate drain_us
     e2e=$(rate "$delivered" "$elapsed_us")
-    run_s=$(awk -v us="$elapsed_us" 'BEGIN { printf "%.1f", us / 1e6 }')
-    drain_s=$(awk -v a="$elapsed_us" -v b="$inject_us" 'BEGIN { d = (a - b) / 1e6; printf "%.1f", (d < 0 ? 0 : d) }')
-    e2e_rate[$target/$size/$sessions]=$e2e
-    rows+=("$(printf '%-8s %7s %5s %7s %6s %9s %9s %7s %7s %7s %6s %s' \
-        "$target" "$((size / 1024))K" "$sessions" "$count" "$run_s" "$inject_rate" "$e2e" "$drain_s" "$p50" "$p99" "$rss" "${note# }")")
-    say "  $target ${size}B x$sessions: $count msgs in ${run_s} s -> $e2e msg/s end to end (injection $inject_rate msg/s)${note:+ [${note# }]}"
+    inject_rate=$(rate "$count" "$inject_us")
+    drain_us=$((elapsed_us > inject_us ? elapsed_us - inject_us : 0))
+    runs_e2e[$key]+=" $e2e"
+    runs_inject[$key]+=" $inject_rate"
+    runs_drain[$key]+=" $(seconds_of "$drain_us")"
+    runs_secs[$key]+=" $(seconds_of "$elapsed_us")"
+    runs_msgs[$key]+=" $count"
+    next_count[$key]=$(count_for "$e2e") # the next run of this load lasts about BENCH_SECONDS
+    say "  run $rep  $(printf '%-7s %4sK x%s' "$target" $((size / 1024)) "$sessions"): $count msgs in $(seconds_of "$elapsed_us") s = $e2e msg/s end to end (injection $inject_rate msg/s, drain $(seconds_of "$drain_us") s)${note:+ [${note# }]}"
 }
 
 # ---------------------------------------------------------------------------------------------

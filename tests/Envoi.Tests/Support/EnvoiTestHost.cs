@@ -18,8 +18,11 @@ namespace Envoi.Tests.Support;
 /// </summary>
 public sealed class EnvoiTestHost : IAsyncDisposable
 {
-    private EnvoiTestHost(WebApplication app, EnvoiSettings settings)
+    private readonly bool _ownsDataDirectory;
+
+    private EnvoiTestHost(WebApplication app, EnvoiSettings settings, bool ownsDataDirectory)
     {
+        _ownsDataDirectory = ownsDataDirectory;
         App = app;
         Settings = settings;
         var smtp = app.Services.GetRequiredService<SmtpListener>().SubmissionEndpoint;
@@ -34,6 +37,7 @@ public sealed class EnvoiTestHost : IAsyncDisposable
     public IServiceProvider Services => App.Services;
     public string DataDirectory => Settings.DataDirectory;
 
+    /// <param name="dataDirectory">An existing data directory to reuse (restart tests); it is kept on dispose.</param>
     public static async Task<EnvoiTestHost> StartAsync(Action<EnvoiSettings>? configure = null, string? dataDirectory = null)
     {
         var settings = new EnvoiSettings
@@ -53,7 +57,7 @@ public sealed class EnvoiTestHost : IAsyncDisposable
         }).Build();
         var app = await EnvoiWebApp.CreateAsync(settings, configuration);
         await app.StartAsync();
-        return new EnvoiTestHost(app, settings);
+        return new EnvoiTestHost(app, settings, ownsDataDirectory: dataDirectory is null);
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
@@ -122,6 +126,6 @@ public sealed class EnvoiTestHost : IAsyncDisposable
         Http.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
-        TempDirectory.Delete(Settings.DataDirectory);
+        if (_ownsDataDirectory) TempDirectory.Delete(Settings.DataDirectory);
     }
 }
