@@ -8,7 +8,9 @@
 # both store every message durably before answering 250 and relay it onwards.
 #
 # Usage:   sudo bench/e2e/run.sh            (root: installs postfix, starts a scratch instance)
-# Knobs:   BENCH_SECONDS=8        how long each measured run should last (COUNT is calibrated to it)
+# Knobs:   BENCH_SECONDS=6        how long each measured run should last (COUNT is calibrated to it)
+#          BENCH_REPEATS=3        measured runs per load and target; the table shows the median
+#          BENCH_WARMUP=1000      messages sent to each target before anything is measured
 #          BENCH_SIZES="4096 102400"  message payload sizes in bytes
 #          BENCH_SESSIONS="1 8"   parallel smtp-source sessions
 #          BENCH_STALL=30         seconds without a delivery before a run is declared stalled
@@ -25,10 +27,13 @@ repo=$(cd "$here/../.." && pwd)
 source "$here/lib/postfix-instance.sh"
 quantile_awk=$here/lib/histogram-quantile.awk
 
-seconds=${BENCH_SECONDS:-8}
+seconds=${BENCH_SECONDS:-6}
 sizes=${BENCH_SIZES:-"4096 102400"}
 sessions_list=${BENCH_SESSIONS:-"1 8"}
 stall_seconds=${BENCH_STALL:-30}
+repeats=${BENCH_REPEATS:-3}
+warm_up_messages=${BENCH_WARMUP:-1000}
+started_at=$(date +%s)
 sender=from@example.com
 recipient=to@example.net
 
@@ -355,30 +360,64 @@ say "Envoi end-to-end benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
 say "  host:    $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), kernel $(uname -r), scratch on $(df -P "$work" | awk 'NR == 2 { print $1 }')"
 say "  envoi:   $(git -C "$repo" describe --always --dirty 2>/dev/null || echo unknown) (Release), .NET $(dotnet --version 2>/dev/null || echo '?'), smtp 127.0.0.1:$envoi_smtp"
 say "  postfix: $(postconf -c "$postfix_dir/etc" -h mail_version 2>/dev/null), smtp 127.0.0.1:$postfix_smtp; sink smtp-sink 127.0.0.1:$sink_port"
-say "  load:    smtp-source, one message per connection, sizes: $sizes bytes, sessions: $sessions_list, ~${seconds} s per run"
+say "  load:    smtp-source, one message per connection, sizes: $sizes bytes, sessions: $sessions_list"
+say "           $repeats runs of ~${seconds} s per load and target, interleaved; rows show the median run"
 say ""
 
-for size in $sizes; do
-    for sessions in $sessions_list; do
-        for target in envoi postfix; do
-            measure "$target" "$size" "$sessions"
+mkdir -p "$work/scrapes"
+say "Warm-up and calibration:"
+for target in envoi postfix; do warm_up "$target"; done
+say ""
+say "Measured runs:"
+for rep in $(seq "$repeats"); do
+    for size in $sizes; do
+        for sessions in $sessions_list; do
+            for target in envoi postfix; do
+                measure "$target" "$size" "$sessions" "$rep"
+            done
         done
     done
 done
 
 say ""
-say "Results (e2e = messages / time from first connection to last message at the sink)"
-printf '%-8s %7s %5s %7s %6s %9s %9s %7s %7s %7s %6s %s\n' \
-    target size sess msgs run_s inject/s e2e/s drain_s p50_ms p99_ms rss_MB notes
-printf '%s\n' "${rows[@]}"
-say ""
-say "Envoi per load: p50/p99 = end of DATA to 250 (envoi_accept_latency_seconds, bucket-interpolated);"
-say "rss_MB = peak RSS (VmHWM) during that run. RSS after start-up: ${envoi_idle_rss_mb} MB, peak over all runs: ${peak_rss_mb} MB."
-say ""
-say "Envoi / Postfix end-to-end, per load:"
+say "Results (median of $repeats runs; e2e = messages / time from first connection to last message at the sink)"
+format='%-8s %5s %4s %6s %6s %9s %9s %11s %7s %7s %7s %6s  %s\n'
+# shellcheck disable=SC2059 # the format is ours
+printf "$format" target size sess msgs run_s inject/s e2e/s e2e_range drain_s p50_ms p99_ms rss_MB notes
+declare -A e2e_median
 for size in $sizes; do
     for sessions in $sessions_list; do
-        say "$(awk -v e="${e2e_rate[envoi/$size/$sessions]}" -v p="${e2e_rate[postfix/$size/$sessions]}" -v l="$((size / 1024))K x$sessions" \
+        for target in envoi postfix; do
+            key=$target/$size/$sessions
+            e2e_median[$key]=$(median <<<"${runs_e2e[$key]}")
+            p50=- p99=- rss=-
+            if [[ $target == envoi ]]; then
+                # shellcheck disable=SC2086 # the list of scrape files is meant to split
+                p50=$(awk -v metric=envoi_accept_latency_seconds -v q=0.50 -f "$quantile_awk" ${scrapes[$key]:-/dev/null /dev/null})
+                # shellcheck disable=SC2086
+                p99=$(awk -v metric=envoi_accept_latency_seconds -v q=0.99 -f "$quantile_awk" ${scrapes[$key]:-/dev/null /dev/null})
+                rss=${rss_max[$key]:--}
+            fi
+            note=${notes[$key]# }
+            ((deferred_sum[$key] > 0)) && note+=" deferred=${deferred_sum[$key]}"
+            ((bounced_sum[$key] > 0)) && note+=" bounced=${bounced_sum[$key]}"
+            # shellcheck disable=SC2059
+            printf "$format" "$target" "$((size / 1024))K" "$sessions" "$(median <<<"${runs_msgs[$key]}")" \
+                "$(median <<<"${runs_secs[$key]}")" "$(median <<<"${runs_inject[$key]}")" "${e2e_median[$key]}" \
+                "$(spread <<<"${runs_e2e[$key]}")" "$(median <<<"${runs_drain[$key]}")" "$p50" "$p99" "$rss" "${note# }"
+        done
+    done
+done
+say ""
+say "inject/s: smtp-source's own pace (250 replies); drain_s: time from the last 250 to the last message at the sink."
+say "Envoi only: p50/p99 = end of DATA to 250 over all runs of the row (envoi_accept_latency_seconds,"
+say "interpolated inside power-of-two buckets); rss_MB = peak RSS (VmHWM) during the row's runs."
+say "Envoi RSS after start-up: ${envoi_idle_rss_mb} MB; peak over all measured runs: ${peak_rss_mb} MB."
+say ""
+say "Envoi / Postfix end-to-end (median msg/s), per load:"
+for size in $sizes; do
+    for sessions in $sessions_list; do
+        say "$(awk -v e="${e2e_median[envoi/$size/$sessions]}" -v p="${e2e_median[postfix/$size/$sessions]}" -v l="$((size / 1024))K x$sessions" \
             'BEGIN { printf "  %-10s %s", l, (p > 0 ? sprintf("%.2f", e / p) : "n/a") }')"
     done
 done
@@ -390,9 +429,10 @@ envoi_warnings=$(grep -E ' (warn|fail|crit):' "$work/envoi.log" | grep -vc 'gene
 say "  envoi.log: ${envoi_warnings} warning/error lines (the self-signed certificate notice excluded)"
 grep -E ' (warn|fail|crit):' "$work/envoi.log" | grep -v 'generated a self-signed one' |
     sed -E 's/^[0-9:.]+ //; s/\b[0-9A-Z]{16}\b/ID/g' | sort | uniq -c | sort -rn | head -n 5 | sed 's/^/    /' || true
-say "  postfix maillog: $(postfix_log_count "$postfix_dir" 'status=deferred') deferred, $(postfix_log_count "$postfix_dir" 'status=bounced') bounced, $(postfix_log_count "$postfix_dir" '(warning|fatal|panic):') warning/fatal lines"
-say "  smtp-source: $(grep -c . "$work/smtp-source.log" || true) lines of complaints"
+say "  postfix maillog: $(postfix_log_count "$postfix_dir" 'status=deferred') deferred, $(postfix_log_count "$postfix_dir" 'status=bounced') bounced, $(postfix_log_count "$postfix_dir" '(warning|fatal|panic):') warning/fatal/panic lines"
+say "  smtp-source: $(grep -c . "$work/smtp-source.log" || true) lines of complaints; smtp-sink: $(grep -c . "$work/sink.err" || true)"
+say "  total time: $(( $(date +%s) - started_at )) s"
 say ""
 
-ratio=$(awk -v e="${e2e_rate[envoi/4096/8]:-0}" -v p="${e2e_rate[postfix/4096/8]:-0}" 'BEGIN { if (p > 0) printf "%.2f", e / p; else print "n/a" }')
+ratio=$(awk -v e="${e2e_median[envoi/4096/8]:-0}" -v p="${e2e_median[postfix/4096/8]:-0}" 'BEGIN { if (p > 0) printf "%.2f", e / p; else print "n/a" }')
 say "envoi/postfix end-to-end ratio: $ratio"
