@@ -282,9 +282,18 @@ measure() {
         rss=$(awk -v kb="$(vm_hwm_kb)" 'BEGIN { printf "%.0f", kb / 1024 }')
         ((rss > ${rss_max[$key]:-0})) && rss_max[$key]=$rss
         ((rss > peak_rss_mb)) && peak_rss_mb=$rss
+        # The sink sees a message a moment before Envoi records it as relayed: let the last
+        # results land before the counters are read.
+        wait_idle envoi
         if ((scraped)) && scrape_envoi "$after"; then
-            scrapes[$key]+=" $before $after"
             relayed=$(($(metric_value "$after" envoi_recipients_relayed_total) - $(metric_value "$before" envoi_recipients_relayed_total)))
+            for _ in $(seq 20); do
+                ((relayed < delivered)) || break
+                sleep 0.1
+                scrape_envoi "$after" || break
+                relayed=$(($(metric_value "$after" envoi_recipients_relayed_total) - $(metric_value "$before" envoi_recipients_relayed_total)))
+            done
+            scrapes[$key]+=" $before $after"
             deferred=$(($(metric_value "$after" envoi_recipients_deferred_total) - $(metric_value "$before" envoi_recipients_deferred_total)))
             bounced=$(($(metric_value "$after" envoi_recipients_bounced_total) - $(metric_value "$before" envoi_recipients_bounced_total)))
             # Cross-check: the sink's count and Envoi's own must agree (a bounce would reach the sink too).

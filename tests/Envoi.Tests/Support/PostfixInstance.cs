@@ -1,0 +1,96 @@
+using System.Diagnostics;
+
+namespace Envoi.Tests.Support;
+
+/// <summary>
+/// A throwaway Postfix (its own config and queue directories, chroot off, loopback only) used as a
+/// real MTA in front of Envoi. Needs root, as Postfix itself does to start.
+/// </summary>
+public sealed class PostfixInstance : IAsyncDisposable
+{
+    private readonly string _directory;
+
+    private PostfixInstance(string directory, int port)
+    {
+        _directory = directory;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string Log => File.Exists(Path.Combine(_directory, "maillog")) ? File.ReadAllText(Path.Combine(_directory, "maillog")) : "";
+
+    public static async Task<PostfixInstance> StartAsync(string relayHost)
+    {
+        if (!File.Exists("/usr/sbin/postfix")) throw new InvalidOperationException("Postfix is missing: apt-get install -y postfix (bash .ci/run does it).");
+        if (Environment.UserName != "root") throw new InvalidOperationException("Starting a Postfix instance needs root.");
+        var directory = TempDirectory.Create("postfix");
+        var port = FreePort.Next();
+        await File.WriteAllTextAsync(Path.Combine(directory, "main.cf"), $"""
+            compatibility_level = 3.6
+            queue_directory = {directory}/queue
+            data_directory = {directory}/data
+            meta_directory = /etc/postfix
+            mail_owner = postfix
+            setgid_group = postdrop
+            myhostname = postfix.test
+            myorigin = postfix.test
+            mydestination =
+            local_recipient_maps =
+            alias_maps =
+            alias_database =
+            inet_interfaces = 127.0.0.1
+            inet_protocols = ipv4
+            mynetworks = 127.0.0.0/8
+            smtpd_relay_restrictions = permit_mynetworks, reject
+            relayhost = {relayHost}
+            smtp_tls_security_level = none
+            smtpd_tls_security_level = none
+            maillog_file = {directory}/maillog
+            syslog_name = postfix-envoi-test
+            """);
+        // Debian's master.cf with chroot off (the scratch queue has no chroot jail) and smtpd on our port.
+        var master = (await File.ReadAllLinesAsync("/etc/postfix/master.cf")).Select(line =>
+        {
+            var fields = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            if (line.StartsWith('#') || line.StartsWith(' ') || fields.Length < 8) return line;
+            if (fields[0] == "smtp" && fields[1] == "inet") fields[0] = $"127.0.0.1:{port}";
+            else if (fields[1] == "inet") return "#" + line; // submission etc.: not wanted here
+            fields[4] = "n";
+            return string.Join(' ', fields);
+        });
+        await File.WriteAllLinesAsync(Path.Combine(directory, "master.cf"), master);
+        await RunAsync("postfix", "-c", directory, "check");
+        await RunAsync("postfix", "-c", directory, "start");
+        var instance = new PostfixInstance(directory, port);
+        for (var i = 0; i < 100; i++)
+        {
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpClient();
+                await probe.ConnectAsync("127.0.0.1", port);
+                return instance;
+            }
+            catch (System.Net.Sockets.SocketException) { await Task.Delay(50); }
+        }
+        throw new InvalidOperationException($"Postfix did not start: {instance.Log}");
+    }
+
+    /// <summary>Asks Postfix to try its deferred mail now instead of at its next queue run.</summary>
+    public Task FlushAsync() => RunAsync("postqueue", "-c", _directory, "-f");
+
+    private static async Task RunAsync(string file, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed: {await output}{await error}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try { await RunAsync("postfix", "-c", _directory, "stop"); } catch (InvalidOperationException) { }
+        TempDirectory.Delete(_directory);
+    }
+}
