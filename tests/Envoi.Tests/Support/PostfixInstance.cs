@@ -46,6 +46,7 @@ public sealed class PostfixInstance : IAsyncDisposable
             relayhost = {relayHost}
             smtp_tls_security_level = none
             smtpd_tls_security_level = none
+            maillog_file_prefixes = {directory}
             maillog_file = {directory}/maillog
             syslog_name = postfix-envoi-test
             """);
@@ -60,9 +61,19 @@ public sealed class PostfixInstance : IAsyncDisposable
             return string.Join(' ', fields);
         });
         await File.WriteAllLinesAsync(Path.Combine(directory, "master.cf"), master);
-        await RunAsync("postfix", "-c", directory, "check");
-        await RunAsync("postfix", "-c", directory, "start");
+        Directory.CreateDirectory(Path.Combine(directory, "queue")); // "postfix check" creates the rest with the right owners
+        Directory.CreateDirectory(Path.Combine(directory, "data"));
+        await RunAsync("chown", "postfix", Path.Combine(directory, "data")); // master.lock and caches are written as postfix
         var instance = new PostfixInstance(directory, port);
+        try
+        {
+            await RunAsync("postfix", "-c", directory, "check");
+            await RunAsync("postfix", "-c", directory, "start");
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException($"{e.Message}\n{instance.Log}", e);
+        }
         for (var i = 0; i < 100; i++)
         {
             try
