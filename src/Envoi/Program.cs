@@ -11,4 +11,15 @@ var root = new RootCommand("Envoi: email signature and send-safety gateway.")
 };
 root.Options.Add(GlobalOptions.Data);
 root.Options.Add(GlobalOptions.Database);
-return await root.Parse(args).InvokeAsync();
+
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidOperationException or System.Net.Sockets.SocketException or IOException)
+{
+    // Configuration mistakes (a bad --upstream, --database or listen address, a port in use) get one
+    // sentence, not a stack trace.
+    Console.Error.WriteLine($"envoi: {e.Message}");
+    return 2;
+}

@@ -1,4 +1,5 @@
 using Envoi.Core.Outbox;
+using Envoi.Mail.Accept;
 using Envoi.Tests.Support;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -96,6 +97,19 @@ public sealed class SubmissionTests : IAsyncLifetime
         var reply = await client.SendAsync(EnvoiTestHost.Message("alice@example.com", "bob@example.net"));
         Assert.Contains("queued as", reply);
         Assert.True(File.Exists(Path.Combine(_envoi.DataDirectory, "smtp-selfsigned.pfx")));
+    }
+
+    [Fact]
+    public async Task Implicit_tls_listener_accepts_mail()
+    {
+        await using var envoi = await EnvoiTestHost.StartAsync(s => s.Smtp.ImplicitTlsListen = "127.0.0.1:0");
+        await envoi.AddUserAsync("alice@example.com", "alice-password");
+        var tlsPort = envoi.Get<SmtpListener>().BoundEndpoints[1].Port;
+        using var client = new SmtpClient { ServerCertificateValidationCallback = (_, _, _, _) => true };
+        await client.ConnectAsync("127.0.0.1", tlsPort, SecureSocketOptions.SslOnConnect);
+        Assert.True(client.IsSecure);
+        await client.AuthenticateAsync("alice@example.com", "alice-password");
+        Assert.Contains("queued as", await client.SendAsync(EnvoiTestHost.Message("alice@example.com", "bob@example.net")));
     }
 
     [Fact]

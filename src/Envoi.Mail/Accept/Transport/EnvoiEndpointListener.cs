@@ -19,7 +19,14 @@ internal sealed class EnvoiEndpointListenerFactory : IEndpointListenerFactory
     {
         var listener = new TcpListener(endpointDefinition.Endpoint);
         listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        listener.Start(backlog: 512);
+        try
+        {
+            listener.Start(backlog: 512);
+        }
+        catch (SocketException e)
+        {
+            throw new IOException($"Cannot listen for SMTP on {endpointDefinition.Endpoint}: {e.Message}", e);
+        }
         Started?.Invoke(endpointDefinition, (IPEndPoint)listener.LocalEndpoint);
         return new Listener(listener);
     }
