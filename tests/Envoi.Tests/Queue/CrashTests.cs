@@ -24,7 +24,7 @@ public sealed partial class CrashTests(ITestOutputHelper output)
         var server = StartServer(data, smtpPort, upstream.Url);
         try
         {
-            await WaitForPortAsync(smtpPort);
+            Assert.True(await FreePort.WaitUntilListeningAsync(smtpPort, TimeSpan.FromSeconds(30)), "envoi serve did not open its SMTP port");
             using var stopLoad = new CancellationTokenSource();
             var clients = Enumerable.Range(0, 4).Select(c => Task.Run(async () =>
             {
@@ -95,21 +95,6 @@ public sealed partial class CrashTests(ITestOutputHelper output)
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    private static async Task WaitForPortAsync(int port)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            try
-            {
-                using var probe = new System.Net.Sockets.TcpClient();
-                await probe.ConnectAsync("127.0.0.1", port);
-                return;
-            }
-            catch (System.Net.Sockets.SocketException) { await Task.Delay(100); }
-        }
-        throw new TimeoutException("envoi serve did not open its SMTP port.");
     }
 
     private static HashSet<string> ReceivedIds(TestUpstream upstream) => upstream.Received.Select(m => QueueIdOf(m.Text)).ToHashSet();

@@ -12,4 +12,21 @@ internal static class FreePort
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>Waits until something accepts connections on the loopback port; false after the timeout.</summary>
+    public static async Task<bool> WaitUntilListeningAsync(int port, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, port);
+                return true;
+            }
+            catch (SocketException) { await Task.Delay(20); }
+        }
+        return false;
+    }
 }

@@ -74,16 +74,7 @@ public sealed class PostfixInstance : IAsyncDisposable
         {
             throw new InvalidOperationException($"{e.Message}\n{instance.Log}", e);
         }
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                using var probe = new System.Net.Sockets.TcpClient();
-                await probe.ConnectAsync("127.0.0.1", port);
-                return instance;
-            }
-            catch (System.Net.Sockets.SocketException) { await Task.Delay(50); }
-        }
+        if (await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(10))) return instance;
         throw new InvalidOperationException($"Postfix did not start: {instance.Log}");
     }
 

@@ -36,16 +36,7 @@ public sealed class SmtpSink : IAsyncDisposable
         arguments.AddRange(["-d", Path.Combine(dumps, "%H%M%S."), $"127.0.0.1:{listen}", "64"]);
         var process = Process.Start(new ProcessStartInfo(binary, arguments) { RedirectStandardError = true, RedirectStandardOutput = true })!;
         var sink = new SmtpSink(process, dumps, listen);
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                using var probe = new System.Net.Sockets.TcpClient();
-                await probe.ConnectAsync("127.0.0.1", listen);
-                return sink;
-            }
-            catch (System.Net.Sockets.SocketException) { await Task.Delay(20); }
-        }
+        if (await FreePort.WaitUntilListeningAsync(listen, TimeSpan.FromSeconds(10))) return sink;
         throw new InvalidOperationException($"smtp-sink did not start: {await process.StandardError.ReadToEndAsync()}");
     }
 

@@ -47,16 +47,7 @@ public sealed class TestUpstream : IAsyncDisposable
     public static async Task<TestUpstream> StartAsync()
     {
         var upstream = new TestUpstream(FreePort.Next());
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                using var probe = new System.Net.Sockets.TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, upstream.Port);
-                return upstream;
-            }
-            catch (System.Net.Sockets.SocketException) { await Task.Delay(20); }
-        }
+        if (await FreePort.WaitUntilListeningAsync(upstream.Port, TimeSpan.FromSeconds(10))) return upstream;
         throw new InvalidOperationException("Test upstream did not start.");
     }
 
