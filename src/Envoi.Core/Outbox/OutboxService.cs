@@ -1,3 +1,4 @@
+using Envoi.Core.Observability;
 using Envoi.Core.Queue;
 
 namespace Envoi.Core.Outbox;
@@ -27,6 +28,7 @@ public sealed class OutboxService(IQueueStore store, CancelledMessageReturner re
         if (!await store.CancelAsync(id, clock.GetUtcNow(), ct))
             return new(OutboxOutcome.TooLate, $"Message {id} is {entry.Status.ToWire()}: there is nothing left to cancel.", entry);
 
+        MailMetrics.Cancelled.Inc();
         var cancelled = (await store.FindAsync(id, ct))!;
         var message = cancelled.Status == MessageStatus.Cancelled
             ? $"Message {id} was cancelled; it was not sent."

@@ -15,8 +15,10 @@ public interface IQueueStore
     /// <summary>
     /// Moves up to <paramref name="max"/> due messages (held, scheduled or deferred whose time has
     /// come, or relaying whose lease expired) to relaying under a lease owned by the caller.
+    /// <paramref name="inFlight"/> are messages the caller is still delivering: a slow delivery that
+    /// outlives its lease must not be claimed a second time by the same node.
     /// </summary>
-    Task<IReadOnlyList<ClaimedMessage>> ClaimDueAsync(DateTimeOffset now, int max, string owner, TimeSpan lease, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ClaimedMessage>> ClaimDueAsync(DateTimeOffset now, int max, string owner, TimeSpan lease, IReadOnlyCollection<string> inFlight, CancellationToken cancellationToken);
 
     /// <summary>
     /// Makes the leases a previous run of this node left behind (it crashed mid-relay) claimable

@@ -39,14 +39,14 @@ public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<IReadOnlyList<ClaimedMessage>> ClaimDueAsync(DateTimeOffset now, int max, string owner, TimeSpan lease, CancellationToken ct)
+    public async Task<IReadOnlyList<ClaimedMessage>> ClaimDueAsync(DateTimeOffset now, int max, string owner, TimeSpan lease, IReadOnlyCollection<string> inFlight, CancellationToken ct)
     {
         var nowMs = now.ToUnixTimeMilliseconds();
         var token = Guid.NewGuid().ToString("N");
         await using var db = factory.Create();
         var due = db.Messages
             .Where(m => ((m.Status == MessageStatus.Held || m.Status == MessageStatus.Scheduled || m.Status == MessageStatus.Deferred) && m.ReleaseAt <= nowMs)
-                        || (m.Status == MessageStatus.Relaying && m.LeaseUntil < nowMs))
+                        || (m.Status == MessageStatus.Relaying && m.LeaseUntil < nowMs && !inFlight.Contains(m.Id)))
             .OrderBy(m => m.ReleaseAt)
             .Take(max)
             .Select(m => m.Id);

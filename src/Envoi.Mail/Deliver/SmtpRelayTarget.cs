@@ -92,7 +92,19 @@ public sealed class SmtpRelayTarget(UpstreamOptions options, ILogger<SmtpRelayTa
         if (options.AcceptAnyCertificate) client.ServerCertificateValidationCallback = (_, _, _, _) => true;
         try
         {
-            await client.ConnectAsync(_endpoint.Host, _endpoint.Port, _endpoint.ImplicitTls ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable, ct);
+            // Our own socket so Nagle can be switched off: MailKit writes the body and then a short
+            // ".\r\n", and with Nagle on that tail waits for the upstream's delayed ACK (~40 ms a message).
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(_endpoint.Host, _endpoint.Port, ct);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+            await client.ConnectAsync(socket, _endpoint.Host, _endpoint.Port, _endpoint.ImplicitTls ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable, ct);
             if (!string.IsNullOrEmpty(_endpoint.Username))
                 await client.AuthenticateAsync(_endpoint.Username, _endpoint.Password ?? "", ct);
             return client;

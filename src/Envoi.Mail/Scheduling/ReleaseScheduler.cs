@@ -22,6 +22,7 @@ public sealed class ReleaseScheduler(
 {
     private int _inFlight;
     private readonly List<Task> _running = [];
+    private readonly HashSet<string> _inFlightIds = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,7 +37,9 @@ public sealed class ReleaseScheduler(
             {
                 try
                 {
-                    var claimed = await store.ClaimDueAsync(clock.GetUtcNow(), free, node.Id, options.Lease, stoppingToken);
+                    string[] inFlight;
+                    lock (_running) inFlight = [.. _inFlightIds];
+                    var claimed = await store.ClaimDueAsync(clock.GetUtcNow(), free, node.Id, options.Lease, inFlight, stoppingToken);
                     foreach (var message in claimed) Start(message);
                     claimedAll = claimed.Count == free;
                 }
@@ -59,8 +62,8 @@ public sealed class ReleaseScheduler(
     private void Start(ClaimedMessage message)
     {
         Interlocked.Increment(ref _inFlight);
-        Task task = null!;
-        task = Task.Run(async () =>
+        lock (_running) _inFlightIds.Add(message.Id); // before the task starts, so its own removal cannot come first
+        var task = Task.Run(async () =>
         {
             try
             {
@@ -74,10 +77,14 @@ public sealed class ReleaseScheduler(
             finally
             {
                 Interlocked.Decrement(ref _inFlight);
-                lock (_running) _running.Remove(task);
+                lock (_running) _inFlightIds.Remove(message.Id);
                 signal.Notify();
             }
         });
-        lock (_running) _running.Add(task);
+        lock (_running)
+        {
+            _running.RemoveAll(t => t.IsCompleted);
+            _running.Add(task);
+        }
     }
 }
