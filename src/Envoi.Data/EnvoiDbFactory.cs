@@ -10,15 +10,19 @@ public sealed class EnvoiDbFactory
 {
     private readonly DbContextOptions<SqliteEnvoiDb>? _sqlite;
     private readonly DbContextOptions<PostgresEnvoiDb>? _postgres;
+    private readonly SemaphoreSlim? _writer;
 
     public EnvoiDbFactory(DatabaseTarget target)
     {
         Target = target;
         if (target.Provider == DatabaseProvider.Sqlite)
+        {
             _sqlite = new DbContextOptionsBuilder<SqliteEnvoiDb>()
                 .UseSqlite(target.ConnectionString)
                 .AddInterceptors(new SqlitePragmas())
                 .Options;
+            _writer = new SemaphoreSlim(1, 1);
+        }
         else
             _postgres = new DbContextOptionsBuilder<PostgresEnvoiDb>()
                 .UseNpgsql(target.ConnectionString)
@@ -26,6 +30,22 @@ public sealed class EnvoiDbFactory
     }
 
     public DatabaseTarget Target { get; }
+
+    /// <summary>
+    /// Waits for this process's turn to write. SQLite has a single writer and its busy handler backs
+    /// off with sleeps of up to tens of milliseconds; queuing writers here keeps commits back to back.
+    /// PostgreSQL locks rows itself: no wait.
+    /// </summary>
+    public async ValueTask<WriteTurn> WriteTurnAsync(CancellationToken ct)
+    {
+        if (_writer is not null) await _writer.WaitAsync(ct);
+        return new WriteTurn(_writer);
+    }
+
+    public readonly struct WriteTurn(SemaphoreSlim? writer) : IDisposable
+    {
+        public void Dispose() => writer?.Release();
+    }
 
     public EnvoiDb Create() => _sqlite is not null ? new SqliteEnvoiDb(_sqlite) : new PostgresEnvoiDb(_postgres!);
 

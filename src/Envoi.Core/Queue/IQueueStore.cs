@@ -26,8 +26,12 @@ public interface IQueueStore
     /// </summary>
     Task<int> ReleaseLeasesOfAsync(string owner, CancellationToken cancellationToken);
 
-    /// <summary>Stores per-recipient results and the message status they imply; releases the lease.</summary>
-    Task<MessageStatus> RecordDeliveryAsync(string id, string owner, DeliveryReport report, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores per-recipient results and the message status they imply, and releases the leases, for
+    /// several messages in one transaction. A record whose lease was lost (another node took the
+    /// message over) changes nothing; its message's current status is returned.
+    /// </summary>
+    Task<IReadOnlyList<MessageStatus>> RecordDeliveriesAsync(IReadOnlyList<DeliveryRecord> records, CancellationToken cancellationToken);
 
     Task<OutboxEntry?> FindAsync(string id, CancellationToken cancellationToken);
 

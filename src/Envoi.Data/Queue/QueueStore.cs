@@ -14,6 +14,7 @@ public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
 {
     public async Task InsertAsync(IReadOnlyList<NewMessage> batch, CancellationToken ct)
     {
+        using var turn = await factory.WriteTurnAsync(ct);
         await using var db = factory.Create();
         foreach (var message in batch)
         {
@@ -41,6 +42,7 @@ public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
 
     public async Task<IReadOnlyList<ClaimedMessage>> ClaimDueAsync(DateTimeOffset now, int max, string owner, TimeSpan lease, IReadOnlyCollection<string> inFlight, CancellationToken ct)
     {
+        using var turn = await factory.WriteTurnAsync(ct);
         var nowMs = now.ToUnixTimeMilliseconds();
         var token = Guid.NewGuid().ToString("N");
         await using var db = factory.Create();
@@ -75,38 +77,50 @@ public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
 
     public async Task<int> ReleaseLeasesOfAsync(string owner, CancellationToken ct)
     {
+        using var turn = await factory.WriteTurnAsync(ct);
         await using var db = factory.Create();
         return await db.Messages
             .Where(m => m.Status == MessageStatus.Relaying && m.LeaseOwner == owner)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, 0L), ct);
     }
 
-    public async Task<MessageStatus> RecordDeliveryAsync(string id, string owner, DeliveryReport report, CancellationToken ct)
+    public async Task<IReadOnlyList<MessageStatus>> RecordDeliveriesAsync(IReadOnlyList<DeliveryRecord> records, CancellationToken ct)
     {
+        using var turn = await factory.WriteTurnAsync(ct);
         await using var db = factory.Create();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var message = await db.Messages.Include(m => m.Recipients).SingleAsync(m => m.Id == id, ct);
-        // A worker that lost its lease (it stalled; another node took over) must not overwrite the new owner's work.
-        if (message.Status != MessageStatus.Relaying || message.LeaseOwner != owner) return message.Status;
-
+        var ids = records.Select(r => r.Id).Distinct().ToList();
+        var messages = await db.Messages.Include(m => m.Recipients).Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        foreach (var result in report.Recipients)
+        var statuses = new List<MessageStatus>(records.Count);
+        foreach (var record in records)
         {
-            var recipient = message.Recipients.FirstOrDefault(r => r.Address == result.Address && r.Status is RecipientStatus.Pending or RecipientStatus.Deferred);
-            if (recipient is null) continue;
-            recipient.Status = result.Status;
-            recipient.Response = Truncate(result.Response, 1000);
-            recipient.UpdatedAt = now;
+            var message = messages[record.Id];
+            // A worker that lost its lease (it stalled; another node took over) must not overwrite the new owner's work.
+            if (message.Status != MessageStatus.Relaying || message.LeaseOwner != record.Owner)
+            {
+                statuses.Add(message.Status);
+                continue;
+            }
+            foreach (var result in record.Report.Recipients)
+            {
+                var recipient = message.Recipients.FirstOrDefault(r => r.Address == result.Address && r.Status is RecipientStatus.Pending or RecipientStatus.Deferred);
+                if (recipient is null) continue;
+                recipient.Status = result.Status;
+                recipient.Response = Truncate(result.Response, 1000);
+                recipient.UpdatedAt = now;
+            }
+            message.Status = MessageOutcome.Summarize(message.Recipients.Select(r => r.Status));
+            message.Attempts++;
+            message.LeaseOwner = null;
+            message.ClaimToken = null;
+            message.LeaseUntil = 0;
+            if (message.Status == MessageStatus.Deferred) message.ReleaseAt = record.Report.RetryAt.ToUnixTimeMilliseconds();
+            statuses.Add(message.Status);
         }
-        message.Status = MessageOutcome.Summarize(message.Recipients.Select(r => r.Status));
-        message.Attempts++;
-        message.LeaseOwner = null;
-        message.ClaimToken = null;
-        message.LeaseUntil = 0;
-        if (message.Status == MessageStatus.Deferred) message.ReleaseAt = report.RetryAt.ToUnixTimeMilliseconds();
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return message.Status;
+        return statuses;
     }
 
     public async Task<OutboxEntry?> FindAsync(string id, CancellationToken ct)
@@ -128,6 +142,7 @@ public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
 
     public async Task<bool> CancelAsync(string id, DateTimeOffset now, CancellationToken ct)
     {
+        using var turn = await factory.WriteTurnAsync(ct);
         var nowMs = now.ToUnixTimeMilliseconds();
         await using var db = factory.Create();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -157,6 +172,7 @@ public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
 
     public async Task<bool> ReleaseAtAsync(string id, DateTimeOffset releaseAt, IReadOnlyCollection<MessageStatus> from, MessageStatus to, CancellationToken ct)
     {
+        using var turn = await factory.WriteTurnAsync(ct);
         var releaseMs = releaseAt.ToUnixTimeMilliseconds();
         await using var db = factory.Create();
         return await db.Messages
@@ -166,6 +182,7 @@ public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
 
     public async Task<bool> MarkReturnedAsync(string id, CancellationToken ct)
     {
+        using var turn = await factory.WriteTurnAsync(ct);
         await using var db = factory.Create();
         return await db.Messages
             .Where(m => m.Id == id && m.Status == MessageStatus.Cancelled && !m.Returned)

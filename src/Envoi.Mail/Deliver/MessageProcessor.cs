@@ -17,7 +17,7 @@ namespace Envoi.Mail.Deliver;
 /// recorded as relayed and never sent again; the rest are retried or bounced individually.
 /// </summary>
 public sealed class MessageProcessor(
-    IQueueStore store,
+    DeliveryRecorder recorder,
     IMessageSpool spool,
     IUserStore users,
     MessagePipeline pipeline,
@@ -35,7 +35,7 @@ public sealed class MessageProcessor(
         {
             // Should never happen: the row is committed only after the body is on disk.
             logger.LogCritical("{QueueId}: the body of this message is missing from the spool", claimed.Id);
-            await store.RecordDeliveryAsync(claimed.Id, owner, Fail(claimed.PendingRecipients, "554 5.3.0 Envoi lost the body of this message (spool file missing)"), ct);
+            await recorder.RecordAsync(claimed.Id, owner, Fail(claimed.PendingRecipients, "554 5.3.0 Envoi lost the body of this message (spool file missing)"));
             return;
         }
 
@@ -59,7 +59,7 @@ public sealed class MessageProcessor(
                 ? r with { Status = RecipientStatus.Failed, Response = $"4.4.7 Gave up after {options.MaxAge.TotalDays:0.#} days in the queue; last reply: {r.Response}" }
                 : r).ToList();
 
-        var status = await store.RecordDeliveryAsync(claimed.Id, owner, new DeliveryReport(results, retryAt), ct);
+        var status = await recorder.RecordAsync(claimed.Id, owner, new DeliveryReport(results, retryAt));
         MailMetrics.RelayLatency.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         MailMetrics.Relayed.Inc(results.Count(r => r.Status == RecipientStatus.Relayed));
         MailMetrics.Deferred.Inc(results.Count(r => r.Status == RecipientStatus.Deferred));

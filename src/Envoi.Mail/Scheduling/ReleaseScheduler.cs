@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Envoi.Core.Queue;
 using Envoi.Mail.Deliver;
 using Microsoft.Extensions.Hosting;
@@ -6,10 +7,11 @@ using Microsoft.Extensions.Logging;
 namespace Envoi.Mail.Scheduling;
 
 /// <summary>
-/// Releases messages when their time comes: claims due messages (no more than there are free
-/// delivery slots, so no lease ticks away in a backlog) and hands each to a
-/// <see cref="MessageProcessor"/>. It polls the database, so releases decided by the CLI or by
-/// another node are seen within one poll interval; in-process changes wake it at once.
+/// Releases messages when their time comes. It claims due messages in batches (one transaction
+/// for many) and keeps at most one batch waiting beside the ones being delivered, so claims stay
+/// cheap under load while no lease ticks away in a long backlog; <see cref="QueueOptions.Concurrency"/>
+/// workers deliver them. It polls the database, so releases decided by the CLI or another node are
+/// seen within one poll interval; in-process changes wake it at once.
 /// </summary>
 public sealed class ReleaseScheduler(
     IQueueStore store,
@@ -20,51 +22,58 @@ public sealed class ReleaseScheduler(
     TimeProvider clock,
     ILogger<ReleaseScheduler> logger) : BackgroundService
 {
-    private int _inFlight;
-    private readonly List<Task> _running = [];
-    private readonly HashSet<string> _inFlightIds = [];
+    private readonly Channel<ClaimedMessage> _claimed = Channel.CreateUnbounded<ClaimedMessage>();
+    /// <summary>Claimed and not yet finished (waiting or being delivered), by id.</summary>
+    private readonly HashSet<string> _pending = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var recovered = await store.ReleaseLeasesOfAsync(node.Id, stoppingToken);
         if (recovered > 0) logger.LogWarning("Recovered {Count} messages this node was relaying when it stopped; they will be relayed again", recovered);
 
+        var workers = Enumerable.Range(0, Math.Max(1, options.Concurrency)).Select(_ => Task.Run(WorkAsync, CancellationToken.None)).ToList();
+        var limit = 2 * Math.Max(1, options.Concurrency);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var free = options.Concurrency - Volatile.Read(ref _inFlight);
+            string[] pending;
+            lock (_pending) pending = [.. _pending];
+            var room = limit - pending.Length;
             var claimedAll = false;
-            if (free > 0)
+            // Claim only once at least half the window is free, so each claim is a batch.
+            if (room >= limit / 2)
             {
                 try
                 {
-                    string[] inFlight;
-                    lock (_running) inFlight = [.. _inFlightIds];
-                    var claimed = await store.ClaimDueAsync(clock.GetUtcNow(), free, node.Id, options.Lease, inFlight, stoppingToken);
-                    foreach (var message in claimed) Start(message);
-                    claimedAll = claimed.Count == free;
+                    var claimed = await store.ClaimDueAsync(clock.GetUtcNow(), room, node.Id, options.Lease, pending, stoppingToken);
+                    foreach (var message in claimed)
+                    {
+                        lock (_pending) _pending.Add(message.Id);
+                        _claimed.Writer.TryWrite(message);
+                    }
+                    claimedAll = claimed.Count == room;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     logger.LogError(e, "Could not claim due messages; retrying");
                 }
             }
-            // More may be due right away: go round again without sleeping, once a slot is free.
-            if (!claimedAll || free <= 0)
+            // More may be due right away: go round again without sleeping once room frees up.
+            if (!claimedAll || room < limit / 2)
                 await ((Task)signal.WaitAsync(options.PollInterval, stoppingToken)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
-        // Graceful stop: let deliveries in progress finish so their results are recorded.
-        Task[] running;
-        lock (_running) running = [.. _running];
-        await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(20), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        // Graceful stop: deliveries in progress finish so their results are recorded; messages
+        // claimed but not started keep their lease and this node takes them back when it restarts.
+        _claimed.Writer.TryComplete();
+        await Task.WhenAll(workers).WaitAsync(TimeSpan.FromSeconds(20), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    private void Start(ClaimedMessage message)
+    private async Task WorkAsync()
     {
-        Interlocked.Increment(ref _inFlight);
-        lock (_running) _inFlightIds.Add(message.Id); // before the task starts, so its own removal cannot come first
-        var task = Task.Run(async () =>
+        while (await _claimed.Reader.WaitToReadAsync())
         {
+            if (!_claimed.Reader.TryRead(out var message)) continue;
+            if (_stopping) { Forget(message); continue; } // not started: its lease is taken back at restart
             try
             {
                 await processor.ProcessAsync(message, node.Id, CancellationToken.None);
@@ -76,15 +85,22 @@ public sealed class ReleaseScheduler(
             }
             finally
             {
-                Interlocked.Decrement(ref _inFlight);
-                lock (_running) _inFlightIds.Remove(message.Id);
+                Forget(message);
                 signal.Notify();
             }
-        });
-        lock (_running)
-        {
-            _running.RemoveAll(t => t.IsCompleted);
-            _running.Add(task);
         }
+    }
+
+    private volatile bool _stopping;
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopping = true;
+        return base.StopAsync(cancellationToken);
+    }
+
+    private void Forget(ClaimedMessage message)
+    {
+        lock (_pending) _pending.Remove(message.Id);
     }
 }

@@ -1,70 +1,30 @@
-using System.Threading.Channels;
 using Envoi.Core.Queue;
 
 namespace Envoi.Mail.Spool;
 
 /// <summary>
-/// Group commit. Each accepted message's body is already fsynced by its own session; this loop
-/// then takes every message waiting at that moment, fsyncs the spool directory once, inserts all
-/// their rows in one transaction (one database fsync) and only then lets their 250 replies go.
-/// Under load a batch holds many messages, so durability does not cap throughput.
+/// Acceptance's group commit. Each message's body is already fsynced by its own session; every
+/// message waiting at that moment then shares one fsync of the spool directory and one database
+/// transaction, and only then do their 250 replies go out.
 /// </summary>
 public sealed class QueueWriter : IAsyncDisposable
 {
-    private const int MaxBatch = 512;
-    private readonly Channel<Pending> _channel = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly IQueueStore _store;
-    private readonly IMessageSpool _spool;
-    private readonly Task _loop;
-
-    private readonly QueueSignal _signal;
-    private readonly TimeProvider _clock;
+    private readonly GroupCommit<NewMessage, bool> _commits;
 
     public QueueWriter(IQueueStore store, IMessageSpool spool, QueueSignal signal, TimeProvider clock)
     {
-        _store = store;
-        _spool = spool;
-        _signal = signal;
-        _clock = clock;
-        _loop = Task.Run(RunAsync);
+        _commits = new GroupCommit<NewMessage, bool>(async batch =>
+        {
+            spool.FlushDirectories();
+            await store.InsertAsync(batch, CancellationToken.None);
+            var now = clock.GetUtcNow();
+            if (batch.Any(m => m.ReleaseAt <= now)) signal.Notify(); // no hold: the scheduler need not wait for its poll
+            return batch.Select(_ => true).ToList();
+        });
     }
 
     /// <summary>Completes once the message's row is committed; throws if the commit failed.</summary>
-    public Task CommitAsync(NewMessage message)
-    {
-        var pending = new Pending(message, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_channel.Writer.TryWrite(pending))
-            pending.Done.SetException(new InvalidOperationException("The queue is shutting down."));
-        return pending.Done.Task;
-    }
+    public Task CommitAsync(NewMessage message) => _commits.SubmitAsync(message);
 
-    private async Task RunAsync()
-    {
-        var batch = new List<Pending>(MaxBatch);
-        while (await _channel.Reader.WaitToReadAsync())
-        {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _channel.Reader.TryRead(out var item)) batch.Add(item);
-            try
-            {
-                _spool.FlushDirectories();
-                await _store.InsertAsync(batch.Select(p => p.Message).ToList(), CancellationToken.None);
-                foreach (var p in batch) p.Done.SetResult();
-                var now = _clock.GetUtcNow();
-                if (batch.Any(p => p.Message.ReleaseAt <= now)) _signal.Notify();
-            }
-            catch (Exception e)
-            {
-                foreach (var p in batch) p.Done.SetException(e);
-            }
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _channel.Writer.TryComplete();
-        await _loop;
-    }
-
-    private sealed record Pending(NewMessage Message, TaskCompletionSource Done);
+    public ValueTask DisposeAsync() => _commits.DisposeAsync();
 }

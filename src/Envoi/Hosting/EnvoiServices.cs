@@ -56,6 +56,7 @@ public static class EnvoiServices
         services.AddSingleton<IDeliveryTarget>(sp => settings.Upstream.IsConfigured
             ? new SmtpRelayTarget(settings.Upstream, sp.GetRequiredService<ILogger<SmtpRelayTarget>>())
             : new CaptureTarget(sp.GetRequiredService<CapturedMail>()));
+        services.AddSingleton<DeliveryRecorder>();
         services.AddSingleton<MessageProcessor>();
         services.AddSingleton(new NodeIdentity(dataDirectory));
 
