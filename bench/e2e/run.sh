@@ -10,7 +10,7 @@
 # Usage:   sudo bench/e2e/run.sh            (root: installs postfix, starts a scratch instance)
 # Knobs:   BENCH_SECONDS=8        how long each measured run should last (COUNT is calibrated to it)
 #          BENCH_REPEATS=3        measured runs per load and target; the table shows the median
-#          BENCH_WARMUP=1000      messages sent to each target before anything is measured
+#          BENCH_WARMUP=10000     messages sent to each target before anything is measured
 #          BENCH_SIZES="4096 102400"  message payload sizes in bytes
 #          BENCH_SESSIONS="1 8"   parallel smtp-source sessions
 #          BENCH_STALL=30         seconds without a delivery before a run is declared stalled
@@ -32,7 +32,7 @@ sizes=${BENCH_SIZES:-"4096 102400"}
 sessions_list=${BENCH_SESSIONS:-"1 8"}
 stall_seconds=${BENCH_STALL:-30}
 repeats=${BENCH_REPEATS:-3}
-warm_up_messages=${BENCH_WARMUP:-1000}
+warm_up_messages=${BENCH_WARMUP:-10000}
 started_at=$(date +%s)
 sender=from@example.com
 recipient=to@example.net

@@ -5,6 +5,23 @@ namespace Envoi.Core.Observability;
 /// <summary>The gateway's Prometheus metrics, in one place so their names stay consistent.</summary>
 public static class MailMetrics
 {
+    // First initializer, so it runs before any metric exists. prometheus-net would otherwise
+    // listen to every .NET meter and event counter in the process (Kestrel, sockets, EF Core),
+    // which costs CPU on every request and message and locks out dotnet-counters.
+    private static readonly bool DefaultsChosen = ChooseDefaults();
+
+    private static bool ChooseDefaults()
+    {
+        Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions
+        {
+            SuppressProcessMetrics = false,
+            SuppressEventCounters = true,
+            SuppressMeters = true,
+            SuppressDebugMetrics = true,
+        });
+        return true;
+    }
+
     public static readonly Counter Accepted = Metrics.CreateCounter("envoi_messages_accepted_total", "Messages acknowledged with 250 after being stored durably.");
     public static readonly Counter Rejected = Metrics.CreateCounter("envoi_messages_rejected_total", "Messages refused at SMTP time.", "reason");
     public static readonly Counter Held = Metrics.CreateCounter("envoi_messages_held_total", "Messages that entered an undo window or a scheduled send.");
