@@ -55,7 +55,13 @@ public sealed class SmtpRelayTarget(UpstreamOptions options, ILogger<SmtpRelayTa
             logger.LogWarning("{QueueId}: upstream refused the message: {Status} {Message}", queueId, (int)e.StatusCode, e.Message);
             return recipients.Select(r => new RecipientResult(r, status, $"{(int)e.StatusCode} {e.Message}")).ToList();
         }
-        catch (Exception e) when (e is SmtpProtocolException or IOException or SocketException or SslHandshakeException or ServiceNotConnectedException or OperationCanceledException or TimeoutException or AuthenticationException)
+        catch (AuthenticationException e)
+        {
+            // A configuration problem, not the message's: keep it queued until the operator fixes it.
+            logger.LogError("{QueueId}: upstream {Upstream} refused Envoi's login: {Error}", queueId, _endpoint, e.Message);
+            return recipients.Select(r => new RecipientResult(r, RecipientStatus.Deferred, $"454 4.7.0 {_endpoint} refused Envoi's credentials (Upstream:Username/Password): {e.Message}")).ToList();
+        }
+        catch (Exception e) when (e is SmtpProtocolException or IOException or SocketException or SslHandshakeException or ServiceNotConnectedException or OperationCanceledException or TimeoutException)
         {
             if (ct.IsCancellationRequested && e is OperationCanceledException) throw;
             logger.LogWarning("{QueueId}: upstream {Upstream} unreachable or broke off: {Error}", queueId, _endpoint, e.Message);

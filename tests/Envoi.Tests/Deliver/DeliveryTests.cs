@@ -169,3 +169,47 @@ public sealed class DeliveryTests : IAsyncLifetime
         throw new TimeoutException($"Message {id} never reached the expected state; now {(await _envoi.FindAsync(id))?.Status}.");
     }
 }
+
+/// <summary>The smarthost as providers run it: implicit TLS and a login.</summary>
+public sealed class SecureUpstreamTests
+{
+    [Fact]
+    public async Task Relays_over_implicit_tls_with_authentication()
+    {
+        await using var upstream = await TestUpstream.StartAsync(implicitTls: true, credentials: ("relay-user", "relay-secret"));
+        await using var envoi = await EnvoiTestHost.StartAsync(s =>
+        {
+            s.Upstream.Url = $"smtps://relay-user:relay-secret@127.0.0.1:{upstream.Port}";
+            s.Upstream.AcceptAnyCertificate = true; // the test upstream's certificate is self-signed
+        });
+        await envoi.AddUserAsync("alice@example.com", "alice-password");
+        var id = await envoi.SendAsync("alice@example.com", "alice-password", EnvoiTestHost.Message("alice@example.com", "bob@example.net"));
+        await envoi.WaitForStatusAsync(id, MessageStatus.Relayed);
+        Assert.Single(upstream.For("bob@example.net"));
+    }
+
+    [Fact]
+    public async Task Wrong_upstream_password_defers_instead_of_losing_mail()
+    {
+        await using var upstream = await TestUpstream.StartAsync(credentials: ("relay-user", "relay-secret"));
+        await using var envoi = await EnvoiTestHost.StartAsync(s => s.Upstream.Url = $"smtp://relay-user:wrong@127.0.0.1:{upstream.Port}");
+        await envoi.AddUserAsync("alice@example.com", "alice-password");
+        var id = await envoi.SendAsync("alice@example.com", "alice-password", EnvoiTestHost.Message("alice@example.com", "bob@example.net"));
+        var entry = await envoi.WaitForStatusAsync(id, MessageStatus.Deferred);
+        Assert.StartsWith("454 4.7.0", entry.Recipients.Single().Response);
+        Assert.Contains("credentials", entry.Recipients.Single().Response);
+        Assert.Empty(upstream.Received);
+    }
+
+    [Fact]
+    public async Task Self_signed_upstream_certificate_is_refused_unless_allowed()
+    {
+        await using var upstream = await TestUpstream.StartAsync(implicitTls: true);
+        await using var envoi = await EnvoiTestHost.StartAsync(s => s.Upstream.Url = upstream.Url);
+        await envoi.AddUserAsync("alice@example.com", "alice-password");
+        var id = await envoi.SendAsync("alice@example.com", "alice-password", EnvoiTestHost.Message("alice@example.com", "bob@example.net"));
+        var entry = await envoi.WaitForStatusAsync(id, MessageStatus.Deferred);
+        Assert.StartsWith("421 4.4.2", entry.Recipients.Single().Response);
+        Assert.Empty(upstream.Received);
+    }
+}

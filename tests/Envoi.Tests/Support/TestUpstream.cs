@@ -24,29 +24,40 @@ public sealed class TestUpstream : IAsyncDisposable
 
     public ConcurrentQueue<ReceivedMail> Received { get; } = new();
     public int Port { get; }
-    public string Url => $"smtp://127.0.0.1:{Port}";
+    public string Scheme { get; }
+    public string Url => $"{Scheme}://127.0.0.1:{Port}";
     /// <summary>Flip to let "defer…" recipients through (the upstream recovered).</summary>
     public volatile bool AcceptDeferred;
 
-    private TestUpstream(int port)
+    private TestUpstream(int port, bool implicitTls, (string User, string Password)? credentials)
     {
         Port = port;
+        Scheme = implicitTls ? "smtps" : "smtp";
         var options = new SmtpServerOptionsBuilder()
             .ServerName("upstream.test")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
+            .Endpoint(e =>
+            {
+                e.Endpoint(new IPEndPoint(IPAddress.Loopback, port));
+                if (implicitTls) e.IsSecure(true).Certificate(SelfSigned()).SupportedSslProtocols(System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
+                if (credentials is not null) e.AuthenticationRequired(true).AllowUnsecureAuthentication(true);
+            })
             .MaxRetryCount(1000)
             .Build();
         var services = new ServiceProvider();
         services.Add(new EnvoiEndpointListenerFactory());
         services.Add(new Filter(this));
         services.Add(new Store(this));
+        if (credentials is { } c)
+            services.Add(new SmtpServer.Authentication.DelegatingUserAuthenticator((user, password) => user == c.User && password == c.Password));
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(_stop.Token);
     }
 
-    public static async Task<TestUpstream> StartAsync()
+    /// <param name="implicitTls">Listen with TLS from the first byte (smtps://), with a self-signed certificate.</param>
+    /// <param name="credentials">Require AUTH with these credentials.</param>
+    public static async Task<TestUpstream> StartAsync(bool implicitTls = false, (string User, string Password)? credentials = null)
     {
-        var upstream = new TestUpstream(FreePort.Next());
+        var upstream = new TestUpstream(FreePort.Next(), implicitTls, credentials);
         if (await FreePort.WaitUntilListeningAsync(upstream.Port, TimeSpan.FromSeconds(10))) return upstream;
         throw new InvalidOperationException("Test upstream did not start.");
     }
@@ -72,6 +83,15 @@ public sealed class TestUpstream : IAsyncDisposable
         _server.Shutdown();
         _stop.Cancel();
         try { await _running.WaitAsync(TimeSpan.FromSeconds(5)); } catch (Exception) { /* stopping */ }
+    }
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 SelfSigned()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=upstream.test", key,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx), null);
     }
 
     public sealed record ReceivedMail(string Sender, IReadOnlyList<string> Recipients, byte[] Raw)
