@@ -48,6 +48,15 @@ public interface IQueueStore
 
     Task<IReadOnlyDictionary<MessageStatus, int>> CountByStatusAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Removes a message that was never acknowledged because its body could not be made durable
+    /// (whatever its state: a worker may have picked it up already). False when nothing was removed.
+    /// </summary>
+    Task<bool> DeleteUnacknowledgedAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Id and expected body length of every message whose body must still be in the spool.</summary>
+    Task<IReadOnlyList<(string Id, long SizeBytes)>> ListUnfinishedAsync(CancellationToken cancellationToken);
+
     /// <summary>Ids the queue knows, for spool clean-up of files whose row was never committed.</summary>
     Task<bool> ExistsAsync(string id, CancellationToken cancellationToken);
 }

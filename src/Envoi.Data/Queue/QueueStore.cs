@@ -95,7 +95,12 @@ public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
         var statuses = new List<MessageStatus>(records.Count);
         foreach (var record in records)
         {
-            var message = messages[record.Id];
+            if (!messages.TryGetValue(record.Id, out var message))
+            {
+                // Removed meanwhile: its body never became durable, so it was never acknowledged.
+                statuses.Add(MessageStatus.Cancelled);
+                continue;
+            }
             // A worker that lost its lease (it stalled; another node took over) must not overwrite the new owner's work.
             if (message.Status != MessageStatus.Relaying || message.LeaseOwner != record.Owner)
             {
@@ -194,6 +199,25 @@ public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
         await using var db = factory.Create();
         var counts = await db.Messages.GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         return Enum.GetValues<MessageStatus>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0);
+    }
+
+    public async Task<bool> DeleteUnacknowledgedAsync(string id, CancellationToken ct)
+    {
+        using var turn = await factory.WriteTurnAsync(ct);
+        await using var db = factory.Create();
+        return await db.Messages
+            .Where(m => m.Id == id && (m.Status == MessageStatus.Held || m.Status == MessageStatus.Scheduled || m.Status == MessageStatus.Relaying || m.Status == MessageStatus.Deferred))
+            .ExecuteDeleteAsync(ct) == 1;
+    }
+
+    public async Task<IReadOnlyList<(string Id, long SizeBytes)>> ListUnfinishedAsync(CancellationToken ct)
+    {
+        await using var db = factory.Create();
+        var rows = await db.Messages.AsNoTracking()
+            .Where(m => m.Status == MessageStatus.Held || m.Status == MessageStatus.Scheduled || m.Status == MessageStatus.Relaying || m.Status == MessageStatus.Deferred)
+            .Select(m => new { m.Id, m.SizeBytes })
+            .ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.SizeBytes)).ToList();
     }
 
     public async Task<bool> ExistsAsync(string id, CancellationToken ct)

@@ -31,6 +31,7 @@ public sealed record AcceptResult(int Code, string Text, string? QueueId)
 public sealed class MessageAcceptor(
     FileSpool spool,
     QueueWriter writer,
+    IQueueStore store,
     IUserStore users,
     HoldPolicy hold,
     QueueOptions queue,
@@ -66,19 +67,25 @@ public sealed class MessageAcceptor(
         var releaseAt = sendAt ?? now + hold.WindowFor(owner?.HoldSeconds);
         var id = QueueId.New(now);
         var received = ReceivedHeader(request, id, now);
+        var pieces = new List<ReadOnlyMemory<byte>> { received };
+        foreach (var segment in body) pieces.Add(segment);
+        pieces.Add(FinalCrlf); // the engine keeps the CRLF of the last line as part of the end-of-data marker
+        var envelope = new Envelope(request.Sender, request.Recipients, owner?.Id, request.Client.ToString());
+        Task? commit = null;
         try
         {
-            var pieces = new List<ReadOnlyMemory<byte>> { received };
-            foreach (var segment in body) pieces.Add(segment);
-            pieces.Add(FinalCrlf); // the engine keeps the CRLF of the last line as part of the end-of-data marker
-            var size = await spool.WriteAsync(id, pieces, ct);
-            var envelope = new Envelope(request.Sender, request.Recipients, owner?.Id, request.Client.ToString());
-            await writer.CommitAsync(new NewMessage(id, envelope, now, releaseAt, now + queue.MaxAge, sendAt is not null, size, headers[HeaderId.Subject], MessageOrigin.Smtp));
+            // The body is complete in the page cache before its row exists, so a worker that
+            // claims it at once reads every byte. Its fsync and the row's commit then overlap:
+            // 250 waits for both. A crash between them leaves a row whose body is short or
+            // missing; SpoolRecovery removes it at start-up (its sender never got 250).
+            await using var file = await spool.CreateAsync(id, pieces, ct);
+            commit = writer.CommitAsync(new NewMessage(id, envelope, now, releaseAt, now + queue.MaxAge, sendAt is not null, file.Length, headers[HeaderId.Subject], MessageOrigin.Smtp));
+            await Task.WhenAll(file.FlushToDiskAsync(), commit);
         }
         catch (Exception e)
         {
             logger.LogError(e, "Could not store message from <{Sender}>; the client is told to retry", request.Sender);
-            TryDelete(id);
+            await ForgetAsync(id, rowCommitted: commit is { IsCompletedSuccessfully: true });
             return AcceptResult.Refuse(451, "4.3.0 Envoi could not store your message; nothing was sent, please try again shortly");
         }
 
@@ -138,9 +145,17 @@ public sealed class MessageAcceptor(
         return Encoding.UTF8.GetBytes(header);
     }
 
-    private void TryDelete(string id)
+    /// <summary>Takes back a message that will not be acknowledged: its row if it was committed, then its body.</summary>
+    private async Task ForgetAsync(string id, bool rowCommitted)
     {
-        try { if (spool.Exists(id)) spool.Delete(id); }
-        catch (IOException e) { logger.LogWarning(e, "{QueueId}: could not remove the unacknowledged spool file", id); }
+        try
+        {
+            if (rowCommitted) await store.DeleteUnacknowledgedAsync(id, CancellationToken.None);
+            if (spool.Exists(id)) spool.Delete(id);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "{QueueId}: could not remove the unacknowledged message; start-up recovery will", id);
+        }
     }
 }

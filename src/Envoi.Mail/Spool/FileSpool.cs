@@ -27,18 +27,31 @@ public sealed class FileSpool : IMessageSpool
         return body.Length;
     }
 
-    /// <summary>Writes several pieces (prepended headers, then the client's bytes) without joining them first.</summary>
-    public async Task<long> WriteAsync(string id, IEnumerable<ReadOnlyMemory<byte>> pieces, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes several pieces (prepended headers, then the client's bytes) without joining them,
+    /// complete in the page cache but not yet on disk: the caller flushes it while the queue row is
+    /// being committed, and answers 250 only once both are done.
+    /// </summary>
+    public async Task<UnflushedBody> CreateAsync(string id, IEnumerable<ReadOnlyMemory<byte>> pieces, CancellationToken cancellationToken)
     {
-        long total = 0;
-        await using var file = new FileStream(PathOf(id), FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
-        foreach (var piece in pieces)
+        var file = new FileStream(PathOf(id), FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous);
+        try
         {
-            await file.WriteAsync(piece, cancellationToken);
-            total += piece.Length;
+            foreach (var piece in pieces) await file.WriteAsync(piece, cancellationToken);
+            return new UnflushedBody(file);
         }
-        file.Flush(flushToDisk: true);
-        return total;
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Length of the body on disk, or -1 when there is none.</summary>
+    public long LengthOf(string id)
+    {
+        var info = new FileInfo(PathOf(id));
+        return info.Exists ? info.Length : -1;
     }
 
     public void FlushDirectories() => FsyncDirectory(_directory);
@@ -52,6 +65,16 @@ public sealed class FileSpool : IMessageSpool
 
     public IEnumerable<string> ListIds() =>
         Directory.EnumerateFiles(_directory, "*.eml").Select(Path.GetFileNameWithoutExtension).OfType<string>();
+
+    public sealed class UnflushedBody(FileStream file) : IAsyncDisposable
+    {
+        public long Length { get; } = file.Length;
+
+        /// <summary>fsync, on a pool thread so the commit of the row proceeds meanwhile.</summary>
+        public Task FlushToDiskAsync() => Task.Run(() => file.Flush(flushToDisk: true));
+
+        public ValueTask DisposeAsync() => file.DisposeAsync();
+    }
 
     private string PathOf(string id)
     {

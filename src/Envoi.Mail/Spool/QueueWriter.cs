@@ -15,8 +15,8 @@ public sealed class QueueWriter : IAsyncDisposable
     {
         _commits = new GroupCommit<NewMessage, bool>(async batch =>
         {
-            spool.FlushDirectories();
-            await store.InsertAsync(batch, CancellationToken.None);
+            // The new spool names and the rows become durable side by side.
+            await Task.WhenAll(Task.Run(spool.FlushDirectories), store.InsertAsync(batch, CancellationToken.None));
             var now = clock.GetUtcNow();
             if (batch.Any(m => m.ReleaseAt <= now)) signal.Notify(); // no hold: the scheduler need not wait for its poll
             return batch.Select(_ => true).ToList();

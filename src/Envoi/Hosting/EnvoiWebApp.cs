@@ -38,7 +38,7 @@ public static class EnvoiWebApp
         var app = builder.Build();
         // Before anything listens: schema up to date, unacknowledged spool files gone.
         await app.Services.GetRequiredService<EnvoiDbFactory>().MigrateAsync(ct);
-        await app.Services.GetRequiredService<SpoolRecovery>().RemoveUnacknowledgedAsync(ct);
+        await app.Services.GetRequiredService<SpoolRecovery>().RecoverAsync(ct);
 
         app.UseAuthentication();
         app.UseAuthorization();
