@@ -43,7 +43,7 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
 
     private static DatabaseTarget Sqlite(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 };
         return new(DatabaseProvider.Sqlite, builder.ConnectionString);
     }

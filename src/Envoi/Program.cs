@@ -8,6 +8,7 @@ var root = new RootCommand("Envoi: email signature and send-safety gateway.")
     TokensCommand.Create(),
     OutboxCommand.Create(),
     CapturedCommand.Create(),
+    DirectoryCommand.Create(),
 };
 root.Options.Add(GlobalOptions.Data);
 root.Options.Add(GlobalOptions.Database);

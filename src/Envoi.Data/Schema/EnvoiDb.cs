@@ -13,6 +13,13 @@ public abstract class EnvoiDb(DbContextOptions options) : DbContext(options)
     public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();
     public DbSet<MessageRow> Messages => Set<MessageRow>();
     public DbSet<RecipientRow> Recipients => Set<RecipientRow>();
+    public DbSet<EmployeeRow> Employees => Set<EmployeeRow>();
+    public DbSet<EmployeeAliasRow> EmployeeAliases => Set<EmployeeAliasRow>();
+    public DbSet<OverrideRow> Overrides => Set<OverrideRow>();
+    public DbSet<AttributeRow> Attributes => Set<AttributeRow>();
+    public DbSet<GroupRow> Groups => Set<GroupRow>();
+    public DbSet<GroupMemberRow> GroupMembers => Set<GroupMemberRow>();
+    public DbSet<AuditRow> Audit => Set<AuditRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -52,6 +59,50 @@ public abstract class EnvoiDb(DbContextOptions options) : DbContext(options)
             e.ToTable("recipients");
             e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(r => r.MessageId);
+        });
+        model.Entity<EmployeeRow>(e =>
+        {
+            e.ToTable("employees");
+            e.HasIndex(x => x.Email).IsUnique();
+            e.HasIndex(x => x.ExternalId);
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.HasMany(x => x.Aliases).WithOne().HasForeignKey(a => a.EmployeeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<EmployeeAliasRow>(e =>
+        {
+            e.ToTable("employee_aliases");
+            e.HasKey(a => a.Address);
+        });
+        model.Entity<OverrideRow>(e =>
+        {
+            e.ToTable("employee_overrides");
+            e.HasKey(o => new { o.EmployeeId, o.Attribute });
+            e.HasOne<EmployeeRow>().WithMany().HasForeignKey(o => o.EmployeeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<AttributeRow>(e =>
+        {
+            e.ToTable("attribute_definitions");
+            e.HasKey(a => a.Name);
+            e.Property(a => a.Type).HasConversion<string>().HasMaxLength(16);
+            e.Property(a => a.Right).HasConversion<string>().HasMaxLength(16);
+        });
+        model.Entity<GroupRow>(e =>
+        {
+            e.ToTable("groups");
+            e.HasIndex(g => g.Name).IsUnique();
+        });
+        model.Entity<GroupMemberRow>(e =>
+        {
+            e.ToTable("group_members");
+            e.HasKey(m => new { m.GroupId, m.EmployeeId });
+            e.HasOne<GroupRow>().WithMany().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<EmployeeRow>().WithMany().HasForeignKey(m => m.EmployeeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<AuditRow>(e =>
+        {
+            e.ToTable("audit_log");
+            e.HasIndex(a => new { a.Subject, a.At });
+            e.HasIndex(a => a.At);
         });
     }
 }

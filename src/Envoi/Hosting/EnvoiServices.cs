@@ -1,10 +1,13 @@
 using Envoi.Core;
 using Envoi.Core.Capture;
+using Envoi.Core.Directory;
+using Envoi.Core.Directory.Import;
 using Envoi.Core.Outbox;
 using Envoi.Core.Pipeline;
 using Envoi.Core.Queue;
 using Envoi.Core.Users;
 using Envoi.Data;
+using Envoi.Data.Directory;
 using Envoi.Data.Queue;
 using Envoi.Data.Users;
 using Envoi.Mail.Accept;
@@ -36,6 +39,8 @@ public static class EnvoiServices
         services.AddSingleton<EnvoiDbFactory>();
         services.AddSingleton<IQueueStore, QueueStore>();
         services.AddSingleton<IUserStore, UserStore>();
+        services.AddSingleton<IDirectoryStore, DirectoryStore>();
+        services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton(new FileSpool(dataDirectory));
         services.AddSingleton<IMessageSpool>(sp => sp.GetRequiredService<FileSpool>());
         services.AddSingleton<SpoolRecovery>();
@@ -48,6 +53,10 @@ public static class EnvoiServices
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<CancelledMessageReturner>();
         services.AddSingleton<OutboxService>();
+        services.AddSingleton<AttributeCatalog>();
+        services.AddSingleton<DirectoryService>();
+        services.AddSingleton<DirectoryImport>();
+        services.AddSingleton<DirectoryExport>();
         services.AddSingleton(new CapturedMail(dataDirectory));
         services.AddSingleton<IMessageStage, RemoveEnvoiHeadersStage>();
         services.AddSingleton<MessagePipeline>();

@@ -69,6 +69,179 @@ namespace Envoi.Data.Migrations.Postgres
                     b.ToTable("api_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Envoi.Data.Schema.AttributeRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("BuiltIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Pattern")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Right")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("attribute_definitions", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.AuditRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Subject", "At");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.EmployeeAliasRow", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasColumnType("text");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Address");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.ToTable("employee_aliases", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.EmployeeRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ExternalId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ValuesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.HasIndex("ExternalId");
+
+                    b.ToTable("employees", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.GroupMemberRow", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("GroupId", "EmployeeId");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.ToTable("group_members", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.GroupRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ExternalId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("groups", (string)null);
+                });
+
             modelBuilder.Entity("Envoi.Data.Schema.MessageRow", b =>
                 {
                     b.Property<string>("Id")
@@ -135,6 +308,30 @@ namespace Envoi.Data.Migrations.Postgres
                     b.HasIndex("UserId", "ReceivedAt");
 
                     b.ToTable("messages", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.OverrideRow", b =>
+                {
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Attribute")
+                        .HasColumnType("text");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("EmployeeId", "Attribute");
+
+                    b.ToTable("employee_overrides", (string)null);
                 });
 
             modelBuilder.Entity("Envoi.Data.Schema.RecipientRow", b =>
@@ -223,6 +420,39 @@ namespace Envoi.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Envoi.Data.Schema.EmployeeAliasRow", b =>
+                {
+                    b.HasOne("Envoi.Data.Schema.EmployeeRow", null)
+                        .WithMany("Aliases")
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.GroupMemberRow", b =>
+                {
+                    b.HasOne("Envoi.Data.Schema.EmployeeRow", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Envoi.Data.Schema.GroupRow", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.OverrideRow", b =>
+                {
+                    b.HasOne("Envoi.Data.Schema.EmployeeRow", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Envoi.Data.Schema.RecipientRow", b =>
                 {
                     b.HasOne("Envoi.Data.Schema.MessageRow", null)
@@ -230,6 +460,11 @@ namespace Envoi.Data.Migrations.Postgres
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.EmployeeRow", b =>
+                {
+                    b.Navigation("Aliases");
                 });
 
             modelBuilder.Entity("Envoi.Data.Schema.MessageRow", b =>

@@ -1,0 +1,33 @@
+namespace Envoi.Core.Directory;
+
+/// <summary>The directory's storage: employees, their overrides, attribute definitions and groups.</summary>
+public interface IDirectoryStore
+{
+    /// <summary>Admin-defined attributes and the stored rights of built-in ones (built-ins not yet touched are absent).</summary>
+    Task<IReadOnlyList<AttributeDefinition>> StoredAttributesAsync(CancellationToken ct);
+
+    Task SaveAttributeAsync(AttributeDefinition attribute, CancellationToken ct);
+
+    /// <summary>By primary address or alias, case-insensitive.</summary>
+    Task<Employee?> FindAsync(string address, CancellationToken ct);
+
+    /// <param name="query">Matches email or display name (contains, case-insensitive); null for all.</param>
+    Task<(IReadOnlyList<Employee> Page, int Total)> SearchAsync(string? query, int skip, int take, CancellationToken ct);
+
+    Task<IReadOnlyDictionary<string, AttributeOverride>> OverridesAsync(int employeeId, CancellationToken ct);
+
+    /// <summary>Sets (value) or removes (null) overrides of one employee in one transaction.</summary>
+    Task SetOverridesAsync(int employeeId, IReadOnlyDictionary<string, string?> changes, string setBy, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Every employee's directory state, for computing an import plan.</summary>
+    Task<IReadOnlyDictionary<string, StoredEmployee>> SnapshotAsync(CancellationToken ct);
+
+    /// <summary>Applies a batch of creations, updates and deactivations in one transaction.</summary>
+    Task ApplyAsync(IReadOnlyList<EmployeeChange> changes, DateTimeOffset at, CancellationToken ct);
+}
+
+/// <summary>What an import compares against: the directory values as stored.</summary>
+public sealed record StoredEmployee(int Id, string Email, bool Active, string Source, IReadOnlyDictionary<string, string> Values);
+
+/// <summary>One employee's change. <see cref="Values"/> replaces the stored values when given; <see cref="Active"/> sets the flag when given.</summary>
+public sealed record EmployeeChange(string Email, bool Create, IReadOnlyDictionary<string, string>? Values, bool? Active, string Source);

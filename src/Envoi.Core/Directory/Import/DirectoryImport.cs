@@ -1,0 +1,122 @@
+using System.Diagnostics;
+
+namespace Envoi.Core.Directory.Import;
+
+/// <summary>
+/// Applies an import file to the directory: an idempotent upsert keyed by email. Each row is
+/// checked whole (email, duplicates, every value against its attribute) before anything changes;
+/// a rejected row changes nothing and is reported with its line and reasons. Columns absent from
+/// the file keep their stored values; an empty cell clears one. Employees' overrides are never
+/// touched. With <see cref="ImportOptions.DeactivateMissing"/>, employees from earlier imports that
+/// the file no longer lists are deactivated (not deleted).
+/// </summary>
+public sealed class DirectoryImport(IDirectoryStore store, AttributeCatalog catalog, IAuditLog audit, TimeProvider clock)
+{
+    private const int BatchSize = 2000;
+    public const string Source = "import";
+
+    public async Task<IReadOnlyList<AttributeDefinition>> AttributesAsync(CancellationToken ct) => await catalog.AllAsync(ct);
+
+    public async Task<ImportReport> RunAsync(IAsyncEnumerable<ImportRow> rows, ImportOptions options, IProgress<long>? progress, CancellationToken ct)
+    {
+        var timer = Stopwatch.StartNew();
+        var attributes = (await catalog.AllAsync(ct)).ToDictionary(a => a.Name, StringComparer.Ordinal);
+        var existing = await store.SnapshotAsync(ct);
+        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        var changes = new List<EmployeeChange>();
+        var auditEntries = new List<AuditEntry>();
+        var rejected = new List<RejectedRow>();
+        int created = 0, updated = 0, unchanged = 0, read = 0;
+        var now = clock.GetUtcNow();
+
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            if (++read % 1000 == 0) progress?.Report(read);
+            if (row.ReadError is not null) { rejected.Add(new RejectedRow(row.Line, null, [row.ReadError])); continue; }
+
+            var problems = new List<string>();
+            var email = row.Cells.GetValueOrDefault(StandardAttributes.Email)?.Trim().ToLowerInvariant() ?? "";
+            if (email.Length == 0) problems.Add("the email cell is empty");
+            else if (Addresses.AddressSyntax.WhyRefused(email) is { } why) problems.Add($"'{email}' is not an email address ({why})");
+            else if (seen.TryGetValue(email, out var firstLine)) problems.Add($"{email} already appears on line {firstLine}");
+
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (name, raw) in row.Cells)
+            {
+                if (name == StandardAttributes.Email) continue;
+                var result = AttributeValidator.Validate(attributes[name], raw);
+                if (!result.IsValid) problems.Add(result.Error!);
+                else values[name] = result.Value!;
+            }
+            if (problems.Count > 0) { rejected.Add(new RejectedRow(row.Line, email.Length > 0 ? email : null, problems)); continue; }
+            seen[email] = row.Line;
+
+            existing.TryGetValue(email, out var stored);
+            var merged = new Dictionary<string, string>(stored?.Values ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+            foreach (var (name, value) in values)
+            {
+                if (value.Length == 0) merged.Remove(name);
+                else merged[name] = value;
+            }
+            if (stored is null)
+            {
+                created++;
+                changes.Add(new EmployeeChange(email, Create: true, merged, Active: true, Source));
+                auditEntries.Add(new AuditEntry(now, options.Actor, "employee.created", email, $"imported from {options.FileName}"));
+            }
+            else if (!stored.Active || !SameValues(stored.Values, merged))
+            {
+                updated++;
+                changes.Add(new EmployeeChange(email, Create: false, merged, Active: true, stored.Source));
+                auditEntries.Add(new AuditEntry(now, options.Actor, "employee.updated", email, $"imported from {options.FileName}: {Describe(stored, merged)}"));
+            }
+            else unchanged++;
+            if (changes.Count >= BatchSize) await FlushAsync(changes, auditEntries, options, now, ct);
+        }
+
+        var deactivated = 0;
+        if (options.DeactivateMissing)
+        {
+            foreach (var stored in existing.Values.Where(e => e.Active && e.Source == Source && !seen.ContainsKey(e.Email)))
+            {
+                deactivated++;
+                changes.Add(new EmployeeChange(stored.Email, Create: false, null, Active: false, stored.Source));
+                auditEntries.Add(new AuditEntry(now, options.Actor, "employee.deactivated", stored.Email, $"not in {options.FileName}"));
+            }
+        }
+
+        await FlushAsync(changes, auditEntries, options, now, ct);
+        progress?.Report(read);
+        return new ImportReport(options.DryRun, read, created, updated, unchanged, deactivated, rejected, timer.Elapsed);
+    }
+
+    /// <summary>Writes the valid rows gathered so far (a transaction per batch), so memory stays flat on large files.</summary>
+    private async Task FlushAsync(List<EmployeeChange> changes, List<AuditEntry> auditEntries, ImportOptions options, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!options.DryRun && changes.Count > 0)
+        {
+            await store.ApplyAsync(changes, now, ct);
+            await audit.WriteAsync(auditEntries, ct);
+        }
+        changes.Clear();
+        auditEntries.Clear();
+    }
+
+    private static bool SameValues(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    private static string Describe(StoredEmployee stored, IReadOnlyDictionary<string, string> merged)
+    {
+        var changed = merged.Keys.Union(stored.Values.Keys)
+            .Where(k => stored.Values.GetValueOrDefault(k) != merged.GetValueOrDefault(k))
+            .Order(StringComparer.Ordinal).ToList();
+        var text = changed.Count > 0 ? "changed " + string.Join(", ", changed) : "no value changed";
+        return stored.Active ? text : text + "; reactivated";
+    }
+}
+
+public sealed record ImportOptions(string Actor, string FileName, bool DryRun = false, bool DeactivateMissing = false);
+
+public sealed record RejectedRow(long Line, string? Email, IReadOnlyList<string> Reasons);
+
+public sealed record ImportReport(bool DryRun, int Rows, int Created, int Updated, int Unchanged, int Deactivated, IReadOnlyList<RejectedRow> Rejected, TimeSpan Duration);

@@ -1,0 +1,54 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace Envoi.Core.Directory.Import;
+
+/// <summary>
+/// Reads a directory JSON file: an array of objects whose keys are attribute names (<c>email</c>
+/// required) and whose values are strings (numbers and booleans are taken as text, null as empty).
+/// Items are streamed, so a file of any size is read in constant memory.
+/// </summary>
+public static class JsonDirectoryReader
+{
+    public static async IAsyncEnumerable<ImportRow> ReadAsync(Stream stream, IReadOnlyCollection<AttributeDefinition> attributes, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var known = attributes.Select(a => a.Name).Append(StandardAttributes.Email).ToDictionary(n => n, StringComparer.OrdinalIgnoreCase);
+        var items = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, cancellationToken: ct);
+        var enumerator = items.GetAsyncEnumerator(ct);
+        long index = 0;
+        while (true)
+        {
+            JsonElement item;
+            try
+            {
+                if (!await enumerator.MoveNextAsync()) break;
+                item = enumerator.Current;
+            }
+            catch (JsonException e)
+            {
+                throw new ImportFileException($"The file is not a JSON array of objects (after item {index}): {e.Message}");
+            }
+            index++;
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                yield return new ImportRow(index, new Dictionary<string, string>(), $"expected an object like {{\"email\": \"…\"}}, found {item.ValueKind}.");
+                continue;
+            }
+            var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+            string? error = null;
+            foreach (var property in item.EnumerateObject())
+            {
+                if (!known.TryGetValue(property.Name, out var name)) { error = $"'{property.Name}' is not an attribute."; break; }
+                cells[name] = property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => property.Value.GetString()!,
+                    JsonValueKind.Null => "",
+                    JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
+                    _ => "\u0000", // objects and arrays: refused below
+                };
+                if (cells[name] == "\u0000") { error = $"'{property.Name}' must be a string, not {property.Value.ValueKind}."; break; }
+            }
+            yield return error is null ? new ImportRow(index, cells) : new ImportRow(index, new Dictionary<string, string>(), error);
+        }
+    }
+}

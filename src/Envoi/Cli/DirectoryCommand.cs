@@ -1,0 +1,103 @@
+using System.CommandLine;
+using Envoi.Core.Directory.Import;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Envoi.Cli;
+
+/// <summary><c>envoi directory import|export</c>: the employee directory as CSV or JSON files.</summary>
+public static class DirectoryCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("directory", "Import and export the employee directory.");
+        command.Subcommands.Add(Import());
+        command.Subcommands.Add(Export());
+        return command;
+    }
+
+    private static readonly Option<string?> Format = new("--format") { Description = "csv or json (default: from the file name, else csv)." };
+
+    private static Command Import()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "CSV (header row of attribute names, ; or ,) or JSON (array of objects)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Report what would change; change nothing." };
+        var deactivate = new Option<bool>("--deactivate-missing") { Description = "Deactivate imported employees the file no longer lists." };
+        var command = new Command("import", "Create or update employees from a file, keyed by email.") { file, Format, dryRun, deactivate };
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists) { Console.Error.WriteLine($"envoi: {path.FullName} does not exist."); return 2; }
+            var format = FormatOf(parse.GetValue(Format), path.Name);
+            if (format is null) { Console.Error.WriteLine("envoi: --format must be csv or json."); return 2; }
+
+            await using var services = await GlobalOptions.ServicesAsync(parse, ct);
+            var import = services.GetRequiredService<DirectoryImport>();
+            var attributes = await import.AttributesAsync(ct);
+            await using var stream = new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            var rows = format == "json" ? JsonDirectoryReader.ReadAsync(stream, attributes, ct) : CsvDirectoryReader.ReadAsync(stream, attributes, ct);
+            var options = new ImportOptions("cli", path.Name, parse.GetValue(dryRun), parse.GetValue(deactivate));
+
+            ImportReport report;
+            try
+            {
+                report = await AnsiConsole.Progress()
+                    .AutoClear(true)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                    .StartAsync(async progress =>
+                    {
+                        var task = progress.AddTask($"Importing {path.Name}", maxValue: Math.Max(1, stream.Length));
+                        var result = await import.RunAsync(rows, options, new Progress<long>(_ => task.Value = stream.Position), ct);
+                        task.Value = task.MaxValue;
+                        return result;
+                    });
+            }
+            catch (ImportFileException e)
+            {
+                Console.Error.WriteLine($"envoi: {path.Name} was not imported: {e.Message}");
+                return 1;
+            }
+            Print(report, format == "json" ? "item" : "line");
+            return report.Rejected.Count == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static Command Export()
+    {
+        var output = new Option<FileInfo?>("--out") { Description = "File to write (default: standard output)." };
+        var command = new Command("export", "Write the directory in the import format.") { Format, output };
+        command.SetAction(async (parse, ct) =>
+        {
+            var target = parse.GetValue(output);
+            var format = FormatOf(parse.GetValue(Format), target?.Name ?? "");
+            if (format is null) { Console.Error.WriteLine("envoi: --format must be csv or json."); return 2; }
+            await using var services = await GlobalOptions.ServicesAsync(parse, ct);
+            var export = services.GetRequiredService<DirectoryExport>();
+            await using var stream = target is null ? Console.OpenStandardOutput() : new FileStream(target.FullName, FileMode.Create, FileAccess.Write);
+            var count = format == "json" ? await export.WriteJsonAsync(stream, ct) : await export.WriteCsvAsync(stream, ct);
+            if (target is not null) Console.Error.WriteLine($"Exported {count} employees to {target.FullName}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static string? FormatOf(string? option, string fileName) => (option?.ToLowerInvariant()) switch
+    {
+        "csv" => "csv",
+        "json" => "json",
+        null => fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "json" : "csv",
+        _ => null,
+    };
+
+    private static void Print(ImportReport report, string position)
+    {
+        var would = report.DryRun ? "would be " : "";
+        Console.WriteLine($"{(report.DryRun ? "Dry run: nothing was changed. " : "")}{report.Rows} rows read in {report.Duration.TotalSeconds:0.0} s: " +
+                          $"{report.Created} {would}created, {report.Updated} {would}updated, {report.Unchanged} unchanged, " +
+                          $"{report.Deactivated} {would}deactivated, {report.Rejected.Count} rejected.");
+        foreach (var row in report.Rejected.Take(200))
+            Console.WriteLine($"  {position} {row.Line}{(row.Email is null ? "" : $" ({row.Email})")}: {string.Join("; ", row.Reasons)}");
+        if (report.Rejected.Count > 200) Console.WriteLine($"  … and {report.Rejected.Count - 200} more rejected rows.");
+    }
+}
