@@ -4,6 +4,7 @@ using Envoi.Mail.Scheduling;
 using Envoi.Mail.Spool;
 using Envoi.Web.Auth;
 using Envoi.Web.Capture;
+using Envoi.Web.Directory;
 using Envoi.Web.Observability;
 using Envoi.Web.Outbox;
 using Microsoft.AspNetCore.Authentication;
@@ -46,6 +47,8 @@ public static class EnvoiWebApp
         app.MapHealthAndMetrics();
         app.MapOutboxApi();
         app.MapCapturedApi();
+        app.MapMyAttributesApi();
+        app.MapDirectoryAdminApi();
         return app;
     }
 
