@@ -9,6 +9,7 @@ var root = new RootCommand("Envoi: email signature and send-safety gateway.")
     OutboxCommand.Create(),
     CapturedCommand.Create(),
     DirectoryCommand.Create(),
+    ScimCommand.Create(),
 };
 root.Options.Add(GlobalOptions.Data);
 root.Options.Add(GlobalOptions.Database);

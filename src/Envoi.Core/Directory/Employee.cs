@@ -12,7 +12,9 @@ public sealed record Employee(
     IReadOnlyList<string> Aliases,
     IReadOnlyList<string> Groups,
     string Source,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    string? ExternalId = null,
+    DateTimeOffset CreatedAt = default)
 {
     public string? this[string attribute] => Values.TryGetValue(attribute, out var value) ? value : null;
 }

@@ -19,6 +19,27 @@ public interface IDirectoryStore
     /// <summary>Sets (value) or removes (null) overrides of one employee in one transaction.</summary>
     Task SetOverridesAsync(int employeeId, IReadOnlyDictionary<string, string?> changes, string setBy, DateTimeOffset at, CancellationToken ct);
 
+    Task<Employee?> FindByIdAsync(int id, CancellationToken ct);
+
+    Task<Employee?> FindByExternalIdAsync(string externalId, CancellationToken ct);
+
+    /// <summary>Removes an employee for good (SCIM DELETE): overrides and group memberships go with it.</summary>
+    Task<bool> DeleteAsync(int id, CancellationToken ct);
+
+    Task<IReadOnlyList<DirectoryGroup>> GroupsAsync(string? name, CancellationToken ct);
+
+    Task<DirectoryGroup?> FindGroupAsync(int id, CancellationToken ct);
+
+    /// <returns>The new group, or null when the name is taken.</returns>
+    Task<DirectoryGroup?> CreateGroupAsync(string name, string source, string? externalId, CancellationToken ct);
+
+    Task<bool> RenameGroupAsync(int id, string name, CancellationToken ct);
+
+    Task<bool> DeleteGroupAsync(int id, CancellationToken ct);
+
+    /// <summary>Adds and removes members (employee ids) of a group in one transaction; unknown ids are ignored.</summary>
+    Task ChangeMembersAsync(int groupId, IReadOnlyCollection<int> add, IReadOnlyCollection<int> remove, bool replaceAll, CancellationToken ct);
+
     /// <summary>Every employee's directory state, for computing an import plan.</summary>
     Task<IReadOnlyDictionary<string, StoredEmployee>> SnapshotAsync(CancellationToken ct);
 
@@ -30,4 +51,9 @@ public interface IDirectoryStore
 public sealed record StoredEmployee(int Id, string Email, bool Active, string Source, IReadOnlyDictionary<string, string> Values);
 
 /// <summary>One employee's change. <see cref="Values"/> replaces the stored values when given; <see cref="Active"/> sets the flag when given.</summary>
-public sealed record EmployeeChange(string Email, bool Create, IReadOnlyDictionary<string, string>? Values, bool? Active, string Source);
+public sealed record EmployeeChange(string Email, bool Create, IReadOnlyDictionary<string, string>? Values, bool? Active, string Source, string? ExternalId = null, string? NewEmail = null);
+
+/// <summary>A group of employees (static, or synced from SCIM or LDAP), usable by rules and campaign targeting.</summary>
+public sealed record DirectoryGroup(int Id, string Name, string Source, string? ExternalId, IReadOnlyList<GroupMember> Members);
+
+public sealed record GroupMember(int EmployeeId, string Email);

@@ -12,6 +12,7 @@ public static class StandardAttributes
     public const string Department = "department";
     public const string Subsidiary = "subsidiary";
     public const string PreferredLanguage = "preferredLanguage";
+    public const string Manager = "manager";
 
     public static readonly IReadOnlyList<AttributeDefinition> All =
     [
@@ -33,6 +34,8 @@ public static class StandardAttributes
         new("youtube", "YouTube channel", AttributeType.Url, AttributeRight.Editable, true, Order: 160),
         new("bookingUrl", "Booking link", AttributeType.Url, AttributeRight.Editable, true, Order: 170),
         new("reviewUrl", "Review link", AttributeType.Url, AttributeRight.ReadOnly, true, Order: 180),
-        new(PreferredLanguage, "Preferred language", AttributeType.Text, AttributeRight.Editable, true, "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", Order: 190),
+        new(PreferredLanguage, "Preferred language", AttributeType.Text, AttributeRight.Editable, true, "[a-zA-Z]{2,3}([-_][A-Za-z0-9]{2,8})*", Order: 190),
+        // The manager's email when known (SCIM and LDAP name the manager by id or DN first).
+        new(Manager, "Manager", AttributeType.Text, AttributeRight.ReadOnly, true, Order: 200),
     ];
 }

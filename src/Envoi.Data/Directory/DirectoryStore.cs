@@ -36,8 +36,7 @@ public sealed class DirectoryStore(EnvoiDbFactory factory) : IDirectoryStore
         var row = await db.Employees.AsNoTracking().Include(e => e.Aliases)
             .SingleOrDefaultAsync(e => e.Email == normalized || e.Aliases.Any(a => a.Address == normalized), ct);
         if (row is null) return null;
-        var groups = await (from m in db.GroupMembers join g in db.Groups on m.GroupId equals g.Id where m.EmployeeId == row.Id select g.Name).ToListAsync(ct);
-        return ToEmployee(row, groups);
+        return ToEmployee(row, await GroupNamesAsync(db, row.Id, ct));
     }
 
     public async Task<(IReadOnlyList<Employee> Page, int Total)> SearchAsync(string? query, int skip, int take, CancellationToken ct)
@@ -83,6 +82,89 @@ public sealed class DirectoryStore(EnvoiDbFactory factory) : IDirectoryStore
         await db.SaveChangesAsync(ct);
     }
 
+    public async Task<Employee?> FindByIdAsync(int id, CancellationToken ct)
+    {
+        await using var db = factory.Create();
+        var row = await db.Employees.AsNoTracking().Include(e => e.Aliases).SingleOrDefaultAsync(e => e.Id == id, ct);
+        return row is null ? null : ToEmployee(row, await GroupNamesAsync(db, id, ct));
+    }
+
+    public async Task<Employee?> FindByExternalIdAsync(string externalId, CancellationToken ct)
+    {
+        await using var db = factory.Create();
+        var id = await db.Employees.Where(e => e.ExternalId == externalId).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
+        return id is null ? null : await FindByIdAsync(id.Value, ct);
+    }
+
+    public async Task<bool> DeleteAsync(int id, CancellationToken ct)
+    {
+        using var turn = await factory.WriteTurnAsync(ct);
+        await using var db = factory.Create();
+        return await db.Employees.Where(e => e.Id == id).ExecuteDeleteAsync(ct) == 1;
+    }
+
+    public async Task<IReadOnlyList<DirectoryGroup>> GroupsAsync(string? name, CancellationToken ct)
+    {
+        await using var db = factory.Create();
+        var groups = await db.Groups.AsNoTracking().Where(g => name == null || g.Name == name).OrderBy(g => g.Name).ToListAsync(ct);
+        var ids = groups.Select(g => g.Id).ToList();
+        var members = await (from m in db.GroupMembers join e in db.Employees on m.EmployeeId equals e.Id where ids.Contains(m.GroupId) select new { m.GroupId, e.Id, e.Email }).ToListAsync(ct);
+        return groups.Select(g => new DirectoryGroup(g.Id, g.Name, g.Source, g.ExternalId,
+            members.Where(m => m.GroupId == g.Id).OrderBy(m => m.Email).Select(m => new GroupMember(m.Id, m.Email)).ToList())).ToList();
+    }
+
+    public async Task<DirectoryGroup?> FindGroupAsync(int id, CancellationToken ct)
+    {
+        await using var db = factory.Create();
+        var group = await db.Groups.AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, ct);
+        if (group is null) return null;
+        var members = await (from m in db.GroupMembers join e in db.Employees on m.EmployeeId equals e.Id where m.GroupId == id orderby e.Email select new GroupMember(e.Id, e.Email)).ToListAsync(ct);
+        return new DirectoryGroup(group.Id, group.Name, group.Source, group.ExternalId, members);
+    }
+
+    public async Task<DirectoryGroup?> CreateGroupAsync(string name, string source, string? externalId, CancellationToken ct)
+    {
+        using var turn = await factory.WriteTurnAsync(ct);
+        await using var db = factory.Create();
+        if (await db.Groups.AnyAsync(g => g.Name == name, ct)) return null;
+        var row = new GroupRow { Name = name, Source = source, ExternalId = externalId };
+        db.Groups.Add(row);
+        await db.SaveChangesAsync(ct);
+        return new DirectoryGroup(row.Id, row.Name, row.Source, row.ExternalId, []);
+    }
+
+    public async Task<bool> RenameGroupAsync(int id, string name, CancellationToken ct)
+    {
+        using var turn = await factory.WriteTurnAsync(ct);
+        await using var db = factory.Create();
+        if (await db.Groups.AnyAsync(g => g.Name == name && g.Id != id, ct)) return false;
+        return await db.Groups.Where(g => g.Id == id).ExecuteUpdateAsync(s => s.SetProperty(g => g.Name, name), ct) == 1;
+    }
+
+    public async Task<bool> DeleteGroupAsync(int id, CancellationToken ct)
+    {
+        using var turn = await factory.WriteTurnAsync(ct);
+        await using var db = factory.Create();
+        return await db.Groups.Where(g => g.Id == id).ExecuteDeleteAsync(ct) == 1;
+    }
+
+    public async Task ChangeMembersAsync(int groupId, IReadOnlyCollection<int> add, IReadOnlyCollection<int> remove, bool replaceAll, CancellationToken ct)
+    {
+        using var turn = await factory.WriteTurnAsync(ct);
+        await using var db = factory.Create();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (replaceAll) await db.GroupMembers.Where(m => m.GroupId == groupId).ExecuteDeleteAsync(ct);
+        else if (remove.Count > 0) await db.GroupMembers.Where(m => m.GroupId == groupId && remove.Contains(m.EmployeeId)).ExecuteDeleteAsync(ct);
+        var existing = await db.Employees.Where(e => add.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
+        var already = await db.GroupMembers.Where(m => m.GroupId == groupId).Select(m => m.EmployeeId).ToListAsync(ct);
+        foreach (var id in existing.Except(already).Distinct()) db.GroupMembers.Add(new GroupMemberRow { GroupId = groupId, EmployeeId = id });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private static Task<List<string>> GroupNamesAsync(EnvoiDb db, int employeeId, CancellationToken ct) =>
+        (from m in db.GroupMembers join g in db.Groups on m.GroupId equals g.Id where m.EmployeeId == employeeId orderby g.Name select g.Name).ToListAsync(ct);
+
     public async Task<IReadOnlyDictionary<string, StoredEmployee>> SnapshotAsync(CancellationToken ct)
     {
         await using var db = factory.Create();
@@ -107,7 +189,7 @@ public sealed class DirectoryStore(EnvoiDbFactory factory) : IDirectoryStore
                 var values = change.Values ?? new Dictionary<string, string>();
                 db.Employees.Add(new EmployeeRow
                 {
-                    Email = change.Email, Active = change.Active ?? true, Source = change.Source,
+                    Email = change.Email, Active = change.Active ?? true, Source = change.Source, ExternalId = change.ExternalId,
                     ValuesJson = Serialize(values), SearchText = SearchTextOf(change.Email, values), CreatedAt = now, UpdatedAt = now,
                 });
                 continue;
@@ -119,6 +201,12 @@ public sealed class DirectoryStore(EnvoiDbFactory factory) : IDirectoryStore
                 row.SearchText = SearchTextOf(row.Email, newValues);
             }
             if (change.Active is { } active) row.Active = active;
+            if (change.ExternalId is { } externalId) row.ExternalId = externalId;
+            if (change.NewEmail is { } newEmail && newEmail != row.Email)
+            {
+                row.Email = newEmail;
+                row.SearchText = SearchTextOf(newEmail, change.Values ?? Deserialize(row.ValuesJson));
+            }
             row.UpdatedAt = now;
             db.Entry(row).State = EntityState.Modified;
         }
@@ -128,7 +216,7 @@ public sealed class DirectoryStore(EnvoiDbFactory factory) : IDirectoryStore
 
     private static Employee ToEmployee(EmployeeRow row, IReadOnlyList<string> groups) => new(
         row.Id, row.Email, row.Active, Deserialize(row.ValuesJson), row.Aliases.Select(a => a.Address).Order().ToList(), groups, row.Source,
-        DateTimeOffset.FromUnixTimeMilliseconds(row.UpdatedAt));
+        DateTimeOffset.FromUnixTimeMilliseconds(row.UpdatedAt), row.ExternalId, DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAt));
 
     private static string SearchTextOf(string email, IReadOnlyDictionary<string, string> values) =>
         $"{email} {values.GetValueOrDefault(StandardAttributes.DisplayName)}".ToLowerInvariant();

@@ -11,6 +11,7 @@ public abstract class EnvoiDb(DbContextOptions options) : DbContext(options)
     public DbSet<UserRow> Users => Set<UserRow>();
     public DbSet<AliasRow> Aliases => Set<AliasRow>();
     public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();
+    public DbSet<ServiceTokenRow> ServiceTokens => Set<ServiceTokenRow>();
     public DbSet<MessageRow> Messages => Set<MessageRow>();
     public DbSet<RecipientRow> Recipients => Set<RecipientRow>();
     public DbSet<EmployeeRow> Employees => Set<EmployeeRow>();
@@ -41,6 +42,11 @@ public abstract class EnvoiDb(DbContextOptions options) : DbContext(options)
             e.ToTable("api_tokens");
             e.HasIndex(t => t.TokenHash).IsUnique();
             e.HasOne<UserRow>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ServiceTokenRow>(e =>
+        {
+            e.ToTable("service_tokens");
+            e.HasIndex(t => t.TokenHash).IsUnique();
         });
         model.Entity<MessageRow>(e =>
         {

@@ -32,6 +32,15 @@ public sealed class ApiTokenRow
     public long CreatedAt { get; set; }
 }
 
+public sealed class ServiceTokenRow
+{
+    public int Id { get; set; }
+    public required string Purpose { get; set; }
+    public required string Name { get; set; }
+    public required string TokenHash { get; set; }
+    public long CreatedAt { get; set; }
+}
+
 public sealed class MessageRow
 {
     public required string Id { get; set; }

@@ -41,6 +41,7 @@ public static class EnvoiServices
         services.AddSingleton<IUserStore, UserStore>();
         services.AddSingleton<IDirectoryStore, DirectoryStore>();
         services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton<IServiceTokenStore, ServiceTokenStore>();
         services.AddSingleton(new FileSpool(dataDirectory));
         services.AddSingleton<IMessageSpool>(sp => sp.GetRequiredService<FileSpool>());
         services.AddSingleton<SpoolRecovery>();
@@ -56,6 +57,7 @@ public static class EnvoiServices
         services.AddSingleton<AttributeCatalog>();
         services.AddSingleton<DirectoryService>();
         services.AddSingleton<DirectoryImport>();
+        services.AddSingleton<DirectoryProvisioning>();
         services.AddSingleton<DirectoryExport>();
         services.AddSingleton(new CapturedMail(dataDirectory));
         services.AddSingleton<IMessageStage, RemoveEnvoiHeadersStage>();

@@ -7,6 +7,7 @@ using Envoi.Web.Capture;
 using Envoi.Web.Directory;
 using Envoi.Web.Observability;
 using Envoi.Web.Outbox;
+using Envoi.Web.Scim;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -49,6 +50,7 @@ public static class EnvoiWebApp
         app.MapCapturedApi();
         app.MapMyAttributesApi();
         app.MapDirectoryAdminApi();
+        app.MapScimApi();
         return app;
     }
 

@@ -368,6 +368,37 @@ namespace Envoi.Data.Migrations.Postgres
                     b.ToTable("recipients", (string)null);
                 });
 
+            modelBuilder.Entity("Envoi.Data.Schema.ServiceTokenRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("service_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Envoi.Data.Schema.UserRow", b =>
                 {
                     b.Property<int>("Id")

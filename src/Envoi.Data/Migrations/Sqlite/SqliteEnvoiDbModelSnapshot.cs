@@ -353,6 +353,35 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.ToTable("recipients", (string)null);
                 });
 
+            modelBuilder.Entity("Envoi.Data.Schema.ServiceTokenRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("service_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Envoi.Data.Schema.UserRow", b =>
                 {
                     b.Property<int>("Id")
