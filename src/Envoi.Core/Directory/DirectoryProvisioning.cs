@@ -14,7 +14,9 @@ public sealed class DirectoryProvisioning(IDirectoryStore store, AttributeCatalo
         if (await store.FindAsync(user.Email, ct) is not null) return ProvisionResult.Conflict($"{user.Email} already exists in the directory.");
         var now = clock.GetUtcNow();
         var values = user.Values.Where(v => v.Value.Length > 0).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
-        await store.ApplyAsync([new EmployeeChange(user.Email, Create: true, values, user.Active, source, user.ExternalId)], now, ct);
+        if (user.UserName is { } userName && await store.FindByUserNameAsync(userName, ct) is not null)
+            return ProvisionResult.Conflict($"The user name {userName} is already taken.");
+        await store.ApplyAsync([new EmployeeChange(user.Email, Create: true, values, user.Active, source, user.ExternalId, UserName: user.UserName)], now, ct);
         await audit.WriteAsync([new AuditEntry(now, actor, "employee.created", user.Email, $"provisioned by {source}")], ct);
         return ProvisionResult.Ok((await store.FindAsync(user.Email, ct))!);
     }
@@ -31,7 +33,7 @@ public sealed class DirectoryProvisioning(IDirectoryStore store, AttributeCatalo
         var merged = existing.Values.Where(v => !user.Owned.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
         foreach (var (name, value) in user.Values.Where(v => v.Value.Length > 0)) merged[name] = value;
         var now = clock.GetUtcNow();
-        await store.ApplyAsync([new EmployeeChange(existing.Email, Create: false, merged, user.Active, existing.Source, user.ExternalId, user.Email)], now, ct);
+        await store.ApplyAsync([new EmployeeChange(existing.Email, Create: false, merged, user.Active, existing.Source, user.ExternalId, user.Email, user.UserName ?? "")], now, ct);
         var changed = merged.Keys.Union(existing.Values.Keys).Where(k => existing[k] != merged.GetValueOrDefault(k)).Order().ToList();
         var details = new List<string>();
         if (changed.Count > 0) details.Add("changed " + string.Join(", ", changed));
@@ -65,7 +67,8 @@ public sealed class DirectoryProvisioning(IDirectoryStore store, AttributeCatalo
 }
 
 /// <param name="Owned">The attributes the provider manages: those absent from <see cref="Values"/> are cleared.</param>
-public sealed record ProvisionedUser(string Email, string? ExternalId, bool Active, IReadOnlyDictionary<string, string> Values, IReadOnlySet<string> Owned);
+/// <param name="UserName">The provider's login name when it differs from the email (else null).</param>
+public sealed record ProvisionedUser(string Email, string? ExternalId, bool Active, IReadOnlyDictionary<string, string> Values, IReadOnlySet<string> Owned, string? UserName = null);
 
 public enum ProvisionError { None, Invalid, Conflict, NotFound }
 

@@ -14,7 +14,8 @@ public sealed record Employee(
     string Source,
     DateTimeOffset UpdatedAt,
     string? ExternalId = null,
-    DateTimeOffset CreatedAt = default)
+    DateTimeOffset CreatedAt = default,
+    string? UserName = null)
 {
     public string? this[string attribute] => Values.TryGetValue(attribute, out var value) ? value : null;
 }

@@ -23,6 +23,9 @@ public interface IDirectoryStore
 
     Task<Employee?> FindByExternalIdAsync(string externalId, CancellationToken ct);
 
+    /// <summary>By the identity provider's login name, else by email.</summary>
+    Task<Employee?> FindByUserNameAsync(string userName, CancellationToken ct);
+
     /// <summary>Removes an employee for good (SCIM DELETE): overrides and group memberships go with it.</summary>
     Task<bool> DeleteAsync(int id, CancellationToken ct);
 
@@ -51,7 +54,8 @@ public interface IDirectoryStore
 public sealed record StoredEmployee(int Id, string Email, bool Active, string Source, IReadOnlyDictionary<string, string> Values);
 
 /// <summary>One employee's change. <see cref="Values"/> replaces the stored values when given; <see cref="Active"/> sets the flag when given.</summary>
-public sealed record EmployeeChange(string Email, bool Create, IReadOnlyDictionary<string, string>? Values, bool? Active, string Source, string? ExternalId = null, string? NewEmail = null);
+/// <param name="UserName">The provider's login name; empty clears it, null leaves it.</param>
+public sealed record EmployeeChange(string Email, bool Create, IReadOnlyDictionary<string, string>? Values, bool? Active, string Source, string? ExternalId = null, string? NewEmail = null, string? UserName = null);
 
 /// <summary>A group of employees (static, or synced from SCIM or LDAP), usable by rules and campaign targeting.</summary>
 public sealed record DirectoryGroup(int Id, string Name, string Source, string? ExternalId, IReadOnlyList<GroupMember> Members);

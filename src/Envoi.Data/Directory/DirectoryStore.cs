@@ -96,6 +96,13 @@ public sealed class DirectoryStore(EnvoiDbFactory factory) : IDirectoryStore
         return id is null ? null : await FindByIdAsync(id.Value, ct);
     }
 
+    public async Task<Employee?> FindByUserNameAsync(string userName, CancellationToken ct)
+    {
+        await using var db = factory.Create();
+        var id = await db.Employees.Where(e => e.UserName == userName).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
+        return id is null ? await FindAsync(userName, ct) : await FindByIdAsync(id.Value, ct);
+    }
+
     public async Task<bool> DeleteAsync(int id, CancellationToken ct)
     {
         using var turn = await factory.WriteTurnAsync(ct);
@@ -189,7 +196,7 @@ public sealed class DirectoryStore(EnvoiDbFactory factory) : IDirectoryStore
                 var values = change.Values ?? new Dictionary<string, string>();
                 db.Employees.Add(new EmployeeRow
                 {
-                    Email = change.Email, Active = change.Active ?? true, Source = change.Source, ExternalId = change.ExternalId,
+                    Email = change.Email, Active = change.Active ?? true, Source = change.Source, ExternalId = change.ExternalId, UserName = change.UserName,
                     ValuesJson = Serialize(values), SearchText = SearchTextOf(change.Email, values), CreatedAt = now, UpdatedAt = now,
                 });
                 continue;
@@ -202,6 +209,7 @@ public sealed class DirectoryStore(EnvoiDbFactory factory) : IDirectoryStore
             }
             if (change.Active is { } active) row.Active = active;
             if (change.ExternalId is { } externalId) row.ExternalId = externalId;
+            if (change.UserName is { } userName) row.UserName = userName.Length == 0 ? null : userName;
             if (change.NewEmail is { } newEmail && newEmail != row.Email)
             {
                 row.Email = newEmail;
@@ -216,7 +224,7 @@ public sealed class DirectoryStore(EnvoiDbFactory factory) : IDirectoryStore
 
     private static Employee ToEmployee(EmployeeRow row, IReadOnlyList<string> groups) => new(
         row.Id, row.Email, row.Active, Deserialize(row.ValuesJson), row.Aliases.Select(a => a.Address).Order().ToList(), groups, row.Source,
-        DateTimeOffset.FromUnixTimeMilliseconds(row.UpdatedAt), row.ExternalId, DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAt));
+        DateTimeOffset.FromUnixTimeMilliseconds(row.UpdatedAt), row.ExternalId, DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAt), row.UserName);
 
     private static string SearchTextOf(string email, IReadOnlyDictionary<string, string> values) =>
         $"{email} {values.GetValueOrDefault(StandardAttributes.DisplayName)}".ToLowerInvariant();

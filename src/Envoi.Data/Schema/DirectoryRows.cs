@@ -10,6 +10,8 @@ public sealed class EmployeeRow
     /// <summary>Where the employee came from (import, scim, ldap, admin): imports only deactivate their own.</summary>
     public required string Source { get; set; }
     public string? ExternalId { get; set; }
+    /// <summary>The identity provider's login name when it is not the email (an Entra ID UPN, say).</summary>
+    public string? UserName { get; set; }
     /// <summary>Directory values as a JSON object: attributes are open-ended (custom ones), and one row per employee keeps a 100 000-row import fast.</summary>
     public required string ValuesJson { get; set; }
     /// <summary>Lower-cased email and display name, so search is case-insensitive on every database.</summary>
@@ -51,6 +53,8 @@ public sealed class GroupRow
     public required string Name { get; set; }
     public required string Source { get; set; }
     public string? ExternalId { get; set; }
+    /// <summary>The identity provider's login name when it is not the email (an Entra ID UPN, say).</summary>
+    public string? UserName { get; set; }
 }
 
 public sealed class GroupMemberRow

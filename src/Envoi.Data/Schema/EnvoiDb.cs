@@ -71,6 +71,7 @@ public abstract class EnvoiDb(DbContextOptions options) : DbContext(options)
             e.ToTable("employees");
             e.HasIndex(x => x.Email).IsUnique();
             e.HasIndex(x => x.ExternalId);
+            e.HasIndex(x => x.UserName);
             e.Property(x => x.Email).HasMaxLength(254);
             e.HasMany(x => x.Aliases).WithOne().HasForeignKey(a => a.EmployeeId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -22,7 +22,7 @@ internal static class ScimUserMapping
         {
             ["schemas"] = new JsonArray(ScimProtocol.UserSchema, ScimProtocol.EnterpriseSchema),
             ["id"] = e.Id.ToString(),
-            ["userName"] = e.Email,
+            ["userName"] = e.UserName ?? e.Email,
             ["active"] = e.Active,
             ["emails"] = new JsonArray(new JsonObject { ["value"] = e.Email, ["type"] = "work", ["primary"] = true }),
             ["meta"] = new JsonObject
@@ -114,6 +114,7 @@ internal static class ScimUserMapping
             {
                 JsonObject m => m["value"]?.ToString(),
                 JsonValue v => v.ToString(),
+                JsonArray a => (a.FirstOrDefault() as JsonObject)?["value"]?.ToString(),
                 _ => null,
             };
             Put("manager", managerId);
@@ -131,6 +132,8 @@ internal static class ScimUserMapping
         }
         var externalId = Text(body["externalId"], "externalId");
         if (problems.Count > 0 || string.IsNullOrWhiteSpace(email)) return (null, problems);
-        return (new ProvisionedUser(email.ToLowerInvariant(), externalId, active, values, Owned), problems);
+        // Keep the provider's login name when it is not the email, so its lookups by userName find the employee.
+        var loginName = userName is not null && !userName.Equals(email, StringComparison.OrdinalIgnoreCase) ? userName : null;
+        return (new ProvisionedUser(email.ToLowerInvariant(), externalId, active, values, Owned, loginName), problems);
     }
 }

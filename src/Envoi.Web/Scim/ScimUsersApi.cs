@@ -32,7 +32,8 @@ internal static class ScimUsersApi
                 return ScimProtocol.Error(400, $"Unsupported filter '{filter}': Envoi understands attribute eq \"value\".", "invalidFilter");
             Employee? match = equality.Attribute.ToLowerInvariant() switch
             {
-                "username" or "emails.value" or "emails" => await store.FindAsync(equality.Value, ct),
+                "username" => await store.FindByUserNameAsync(equality.Value, ct),
+                "emails.value" or "emails" => await store.FindAsync(equality.Value, ct),
                 "id" => await FindAsync(store, equality.Value, ct),
                 "externalid" => await FindByExternalIdAsync(store, equality.Value, ct),
                 _ => null,

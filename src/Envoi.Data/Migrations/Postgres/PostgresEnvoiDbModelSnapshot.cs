@@ -186,6 +186,9 @@ namespace Envoi.Data.Migrations.Postgres
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("UserName")
+                        .HasColumnType("text");
+
                     b.Property<string>("ValuesJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -196,6 +199,8 @@ namespace Envoi.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ExternalId");
+
+                    b.HasIndex("UserName");
 
                     b.ToTable("employees", (string)null);
                 });
@@ -232,6 +237,9 @@ namespace Envoi.Data.Migrations.Postgres
 
                     b.Property<string>("Source")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserName")
                         .HasColumnType("text");
 
                     b.HasKey("Id");

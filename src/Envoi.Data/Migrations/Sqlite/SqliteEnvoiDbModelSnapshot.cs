@@ -175,6 +175,9 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("UserName")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ValuesJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -185,6 +188,8 @@ namespace Envoi.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ExternalId");
+
+                    b.HasIndex("UserName");
 
                     b.ToTable("employees", (string)null);
                 });
@@ -219,6 +224,9 @@ namespace Envoi.Data.Migrations.Sqlite
 
                     b.Property<string>("Source")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
