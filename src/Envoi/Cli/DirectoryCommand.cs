@@ -13,6 +13,7 @@ public static class DirectoryCommand
         var command = new Command("directory", "Import and export the employee directory.");
         command.Subcommands.Add(Import());
         command.Subcommands.Add(Export());
+        command.Subcommands.Add(SyncLdap());
         return command;
     }
 
@@ -78,6 +79,54 @@ public static class DirectoryCommand
             var count = format == "json" ? await export.WriteJsonAsync(stream, ct) : await export.WriteCsvAsync(stream, ct);
             if (target is not null) Console.Error.WriteLine($"Exported {count} employees to {target.FullName}.");
             return 0;
+        });
+        return command;
+    }
+
+    private static Command SyncLdap()
+    {
+        var url = new Option<string?>("--url") { Description = "ldap://host:port or ldaps://host:port (or Ldap:Url)." };
+        var bindDn = new Option<string?>("--bind-dn") { Description = "DN to bind as (or Ldap:BindDn); anonymous when absent." };
+        var password = new Option<string?>("--password") { Description = "Bind password (or Ldap:Password / ENVOI_Ldap__Password)." };
+        var baseDn = new Option<string?>("--base-dn") { Description = "Where employees are, e.g. ou=people,dc=example,dc=com (or Ldap:BaseDn)." };
+        var filter = new Option<string?>("--filter") { Description = "LDAP filter (default (&(objectClass=inetOrgPerson)(mail=*)))." };
+        var map = new Option<string[]>("--map") { Description = "ldapAttribute=envoiAttribute, repeatable; replaces the default mapping.", AllowMultipleArgumentsPerToken = true };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Report what would change; change nothing." };
+        var deactivate = new Option<bool>("--deactivate-missing") { Description = "Deactivate employees from earlier LDAP syncs that LDAP no longer lists." };
+        var command = new Command("sync-ldap", "Create or update employees from an LDAP directory.") { url, bindDn, password, baseDn, filter, map, dryRun, deactivate };
+        command.SetAction(async (parse, ct) =>
+        {
+            var settings = GlobalOptions.Settings(parse);
+            var ldap = settings.Ldap;
+            ldap.Url = parse.GetValue(url) ?? ldap.Url;
+            ldap.BindDn = parse.GetValue(bindDn) ?? ldap.BindDn;
+            ldap.Password = parse.GetValue(password) ?? ldap.Password;
+            ldap.BaseDn = parse.GetValue(baseDn) ?? ldap.BaseDn;
+            ldap.Filter = parse.GetValue(filter) ?? ldap.Filter;
+            if (parse.GetValue(map) is { Length: > 0 } pairs)
+            {
+                ldap.Mapping = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var pair in pairs)
+                {
+                    var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
+                    if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0) { Console.Error.WriteLine($"envoi: --map '{pair}' is not ldapAttribute=envoiAttribute."); return 2; }
+                    ldap.Mapping[parts[0]] = parts[1];
+                }
+            }
+            await using var services = await GlobalOptions.ServicesAsync(parse, ct);
+            var import = services.GetRequiredService<DirectoryImport>();
+            try
+            {
+                var rows = await Data.Ldap.LdapDirectorySource.ReadAsync(ldap, await import.AttributesAsync(ct), ct);
+                var report = await import.RunAsync(rows, new ImportOptions("ldap-sync", ldap.Url!, parse.GetValue(dryRun), parse.GetValue(deactivate), Source: "ldap"), null, ct);
+                Print(report, "entry");
+                return report.Rejected.Count == 0 ? 0 : 1;
+            }
+            catch (ImportFileException e)
+            {
+                Console.Error.WriteLine($"envoi: LDAP sync failed, nothing was changed: {e.Message}");
+                return 1;
+            }
         });
         return command;
     }

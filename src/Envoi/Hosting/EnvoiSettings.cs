@@ -23,6 +23,7 @@ public sealed class EnvoiSettings
     public HoldOptions Hold { get; set; } = new();
     public QueueOptions Queue { get; set; } = new();
     public UpstreamOptions Upstream { get; set; } = new();
+    public Envoi.Data.Ldap.LdapOptions Ldap { get; set; } = new();
 }
 
 public sealed class HttpSettings

@@ -17,6 +17,9 @@ public sealed class DirectoryImport(IDirectoryStore store, AttributeCatalog cata
 
     public async Task<IReadOnlyList<AttributeDefinition>> AttributesAsync(CancellationToken ct) => await catalog.AllAsync(ct);
 
+    public Task<ImportReport> RunAsync(IEnumerable<ImportRow> rows, ImportOptions options, IProgress<long>? progress, CancellationToken ct) =>
+        RunAsync(rows.ToAsyncEnumerable(), options, progress, ct);
+
     public async Task<ImportReport> RunAsync(IAsyncEnumerable<ImportRow> rows, ImportOptions options, IProgress<long>? progress, CancellationToken ct)
     {
         var timer = Stopwatch.StartNew();
@@ -61,7 +64,7 @@ public sealed class DirectoryImport(IDirectoryStore store, AttributeCatalog cata
             if (stored is null)
             {
                 created++;
-                changes.Add(new EmployeeChange(email, Create: true, merged, Active: true, Source));
+                changes.Add(new EmployeeChange(email, Create: true, merged, Active: true, options.Source));
                 auditEntries.Add(new AuditEntry(now, options.Actor, "employee.created", email, $"imported from {options.FileName}"));
             }
             else if (!stored.Active || !SameValues(stored.Values, merged))
@@ -77,7 +80,7 @@ public sealed class DirectoryImport(IDirectoryStore store, AttributeCatalog cata
         var deactivated = 0;
         if (options.DeactivateMissing)
         {
-            foreach (var stored in existing.Values.Where(e => e.Active && e.Source == Source && !seen.ContainsKey(e.Email)))
+            foreach (var stored in existing.Values.Where(e => e.Active && e.Source == options.Source && !seen.ContainsKey(e.Email)))
             {
                 deactivated++;
                 changes.Add(new EmployeeChange(stored.Email, Create: false, null, Active: false, stored.Source));
@@ -115,7 +118,8 @@ public sealed class DirectoryImport(IDirectoryStore store, AttributeCatalog cata
     }
 }
 
-public sealed record ImportOptions(string Actor, string FileName, bool DryRun = false, bool DeactivateMissing = false);
+/// <param name="Source">Who owns the employees this import creates; deactivate-missing only touches that source's.</param>
+public sealed record ImportOptions(string Actor, string FileName, bool DryRun = false, bool DeactivateMissing = false, string Source = DirectoryImport.Source);
 
 public sealed record RejectedRow(long Line, string? Email, IReadOnlyList<string> Reasons);
 
