@@ -50,6 +50,7 @@ public static class EnvoiWebApp
         app.MapCapturedApi();
         app.MapMyAttributesApi();
         app.MapDirectoryAdminApi();
+        app.MapGroupsAdminApi();
         app.MapScimApi();
         return app;
     }

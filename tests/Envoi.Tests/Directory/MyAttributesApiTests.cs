@@ -102,6 +102,21 @@ public sealed class MyAttributesApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Admin_keeps_static_groups_that_employees_see()
+    {
+        var created = await (await _admin.PostAsJsonAsync("/api/directory/groups", new { name = "Board" })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.Conflict, (await _admin.PostAsJsonAsync("/api/directory/groups", new { name = "Board" })).StatusCode);
+        var bad = await _admin.PostAsJsonAsync($"/api/directory/groups/{id}/members", new { add = new[] { "alice@example.com", "nobody@example.com" } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Empty((await _envoi.Get<IDirectoryStore>().FindAsync("alice@example.com", default))!.Groups);
+        var ok = await _admin.PostAsJsonAsync($"/api/directory/groups/{id}/members", new { add = new[] { "alice@example.com" } });
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal(["Board"], (await _envoi.Get<IDirectoryStore>().FindAsync("alice@example.com", default))!.Groups);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _alice.GetAsync("/api/directory/groups")).StatusCode);
+    }
+
+    [Fact]
     public async Task Employees_cannot_use_admin_endpoints_and_strangers_are_not_in_the_directory()
     {
         Assert.Equal(HttpStatusCode.Forbidden, (await _alice.GetAsync("/api/directory/employees")).StatusCode);
