@@ -16,7 +16,8 @@ public sealed class DirectoryProvisioning(IDirectoryStore store, AttributeCatalo
         var values = user.Values.Where(v => v.Value.Length > 0).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
         if (user.UserName is { } userName && await store.FindByUserNameAsync(userName, ct) is not null)
             return ProvisionResult.Conflict($"The user name {userName} is already taken.");
-        await store.ApplyAsync([new EmployeeChange(user.Email, Create: true, values, user.Active, source, user.ExternalId, UserName: user.UserName)], now, ct);
+        if (await AliasTakenAsync(user, null, ct) is { } taken) return ProvisionResult.Conflict(taken);
+        await store.ApplyAsync([new EmployeeChange(user.Email, Create: true, values, user.Active, source, user.ExternalId, UserName: user.UserName, Aliases: user.Aliases)], now, ct);
         await audit.WriteAsync([new AuditEntry(now, actor, "employee.created", user.Email, $"provisioned by {source}")], ct);
         return ProvisionResult.Ok((await store.FindAsync(user.Email, ct))!);
     }
@@ -29,11 +30,12 @@ public sealed class DirectoryProvisioning(IDirectoryStore store, AttributeCatalo
         if (problems.Count > 0) return ProvisionResult.Invalid(problems);
         if (user.Email != existing.Email && await store.FindAsync(user.Email, ct) is { } other && other.Id != id)
             return ProvisionResult.Conflict($"{user.Email} already belongs to another employee.");
+        if (await AliasTakenAsync(user, id, ct) is { } taken) return ProvisionResult.Conflict(taken);
 
         var merged = existing.Values.Where(v => !user.Owned.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
         foreach (var (name, value) in user.Values.Where(v => v.Value.Length > 0)) merged[name] = value;
         var now = clock.GetUtcNow();
-        await store.ApplyAsync([new EmployeeChange(existing.Email, Create: false, merged, user.Active, existing.Source, user.ExternalId, user.Email, user.UserName ?? "")], now, ct);
+        await store.ApplyAsync([new EmployeeChange(existing.Email, Create: false, merged, user.Active, existing.Source, user.ExternalId, user.Email, user.UserName ?? "", user.Aliases)], now, ct);
         var changed = merged.Keys.Union(existing.Values.Keys).Where(k => existing[k] != merged.GetValueOrDefault(k)).Order().ToList();
         var details = new List<string>();
         if (changed.Count > 0) details.Add("changed " + string.Join(", ", changed));
@@ -52,10 +54,20 @@ public sealed class DirectoryProvisioning(IDirectoryStore store, AttributeCatalo
         return true;
     }
 
+    private async Task<string?> AliasTakenAsync(ProvisionedUser user, int? self, CancellationToken ct)
+    {
+        foreach (var alias in user.Aliases ?? [])
+            if (await store.FindAsync(alias, ct) is { } owner && owner.Id != self)
+                return $"{alias} already belongs to {owner.Email}.";
+        return null;
+    }
+
     private async Task<List<string>> ValidateAsync(ProvisionedUser user, CancellationToken ct)
     {
         var problems = new List<string>();
         if (Addresses.AddressSyntax.WhyRefused(user.Email) is { } why) problems.Add($"'{user.Email}' is not an email address ({why}).");
+        foreach (var alias in user.Aliases ?? [])
+            if (Addresses.AddressSyntax.WhyRefused(alias) is { } aliasWhy) problems.Add($"'{alias}' is not an email address ({aliasWhy}).");
         var attributes = (await catalog.AllAsync(ct)).ToDictionary(a => a.Name, StringComparer.Ordinal);
         foreach (var (name, value) in user.Values)
         {
@@ -68,7 +80,8 @@ public sealed class DirectoryProvisioning(IDirectoryStore store, AttributeCatalo
 
 /// <param name="Owned">The attributes the provider manages: those absent from <see cref="Values"/> are cleared.</param>
 /// <param name="UserName">The provider's login name when it differs from the email (else null).</param>
-public sealed record ProvisionedUser(string Email, string? ExternalId, bool Active, IReadOnlyDictionary<string, string> Values, IReadOnlySet<string> Owned, string? UserName = null);
+/// <param name="Aliases">The employee's other addresses (replacing the stored ones).</param>
+public sealed record ProvisionedUser(string Email, string? ExternalId, bool Active, IReadOnlyDictionary<string, string> Values, IReadOnlySet<string> Owned, string? UserName = null, IReadOnlyList<string>? Aliases = null);
 
 public enum ProvisionError { None, Invalid, Conflict, NotFound }
 

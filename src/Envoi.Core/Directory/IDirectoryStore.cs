@@ -51,11 +51,12 @@ public interface IDirectoryStore
 }
 
 /// <summary>What an import compares against: the directory values as stored.</summary>
-public sealed record StoredEmployee(int Id, string Email, bool Active, string Source, IReadOnlyDictionary<string, string> Values);
+public sealed record StoredEmployee(int Id, string Email, bool Active, string Source, IReadOnlyDictionary<string, string> Values, IReadOnlyList<string> Aliases);
 
 /// <summary>One employee's change. <see cref="Values"/> replaces the stored values when given; <see cref="Active"/> sets the flag when given.</summary>
 /// <param name="UserName">The provider's login name; empty clears it, null leaves it.</param>
-public sealed record EmployeeChange(string Email, bool Create, IReadOnlyDictionary<string, string>? Values, bool? Active, string Source, string? ExternalId = null, string? NewEmail = null, string? UserName = null);
+/// <param name="Aliases">Other addresses of the employee (replacing the stored ones); null leaves them.</param>
+public sealed record EmployeeChange(string Email, bool Create, IReadOnlyDictionary<string, string>? Values, bool? Active, string Source, string? ExternalId = null, string? NewEmail = null, string? UserName = null, IReadOnlyList<string>? Aliases = null);
 
 /// <summary>A group of employees (static, or synced from SCIM or LDAP), usable by rules and campaign targeting.</summary>
 public sealed record DirectoryGroup(int Id, string Name, string Source, string? ExternalId, IReadOnlyList<GroupMember> Members);

@@ -8,6 +8,8 @@ namespace Envoi.Core.Directory;
 public static class StandardAttributes
 {
     public const string Email = "email";
+    /// <summary>Not an attribute but a column of import files: the employee's other addresses.</summary>
+    public const string Aliases = "aliases";
     public const string DisplayName = "displayName";
     public const string Department = "department";
     public const string Subsidiary = "subsidiary";

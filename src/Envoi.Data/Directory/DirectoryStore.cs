@@ -175,9 +175,11 @@ public sealed class DirectoryStore(EnvoiDbFactory factory) : IDirectoryStore
     public async Task<IReadOnlyDictionary<string, StoredEmployee>> SnapshotAsync(CancellationToken ct)
     {
         await using var db = factory.Create();
+        var aliases = (await db.EmployeeAliases.AsNoTracking().ToListAsync(ct))
+            .GroupBy(a => a.EmployeeId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(a => a.Address).Order(StringComparer.Ordinal).ToList());
         var result = new Dictionary<string, StoredEmployee>(StringComparer.Ordinal);
         await foreach (var row in db.Employees.AsNoTracking().Select(e => new { e.Id, e.Email, e.Active, e.Source, e.ValuesJson }).AsAsyncEnumerable().WithCancellation(ct))
-            result[row.Email] = new StoredEmployee(row.Id, row.Email, row.Active, row.Source, Deserialize(row.ValuesJson));
+            result[row.Email] = new StoredEmployee(row.Id, row.Email, row.Active, row.Source, Deserialize(row.ValuesJson), aliases.GetValueOrDefault(row.Id) ?? []);
         return result;
     }
 
@@ -186,6 +188,7 @@ public sealed class DirectoryStore(EnvoiDbFactory factory) : IDirectoryStore
         using var turn = await factory.WriteTurnAsync(ct);
         await using var db = factory.Create();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var tx = await db.Database.BeginTransactionAsync(ct); // alias replacements run as their own statements
         var now = at.ToUnixTimeMilliseconds();
         var updates = changes.Where(c => !c.Create).Select(c => c.Email).ToList();
         var rows = await db.Employees.Where(e => updates.Contains(e.Email)).ToDictionaryAsync(e => e.Email, ct);
@@ -194,11 +197,13 @@ public sealed class DirectoryStore(EnvoiDbFactory factory) : IDirectoryStore
             if (change.Create)
             {
                 var values = change.Values ?? new Dictionary<string, string>();
-                db.Employees.Add(new EmployeeRow
+                var created = new EmployeeRow
                 {
                     Email = change.Email, Active = change.Active ?? true, Source = change.Source, ExternalId = change.ExternalId, UserName = change.UserName,
                     ValuesJson = Serialize(values), SearchText = SearchTextOf(change.Email, values), CreatedAt = now, UpdatedAt = now,
-                });
+                };
+                foreach (var alias in change.Aliases ?? []) created.Aliases.Add(new EmployeeAliasRow { Address = alias });
+                db.Employees.Add(created);
                 continue;
             }
             if (!rows.TryGetValue(change.Email, out var row)) continue;
@@ -208,6 +213,11 @@ public sealed class DirectoryStore(EnvoiDbFactory factory) : IDirectoryStore
                 row.SearchText = SearchTextOf(row.Email, newValues);
             }
             if (change.Active is { } active) row.Active = active;
+            if (change.Aliases is { } newAliases)
+            {
+                await db.EmployeeAliases.Where(a => a.EmployeeId == row.Id).ExecuteDeleteAsync(ct);
+                foreach (var alias in newAliases) db.EmployeeAliases.Add(new EmployeeAliasRow { Address = alias, EmployeeId = row.Id });
+            }
             if (change.ExternalId is { } externalId) row.ExternalId = externalId;
             if (change.UserName is { } userName) row.UserName = userName.Length == 0 ? null : userName;
             if (change.NewEmail is { } newEmail && newEmail != row.Email)
@@ -220,6 +230,7 @@ public sealed class DirectoryStore(EnvoiDbFactory factory) : IDirectoryStore
         }
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     private static Employee ToEmployee(EmployeeRow row, IReadOnlyList<string> groups) => new(

@@ -24,7 +24,8 @@ internal static class ScimUserMapping
             ["id"] = e.Id.ToString(),
             ["userName"] = e.UserName ?? e.Email,
             ["active"] = e.Active,
-            ["emails"] = new JsonArray(new JsonObject { ["value"] = e.Email, ["type"] = "work", ["primary"] = true }),
+            ["emails"] = new JsonArray([new JsonObject { ["value"] = e.Email, ["type"] = "work", ["primary"] = true },
+                .. e.Aliases.Select(a => (JsonNode)new JsonObject { ["value"] = a, ["type"] = "other" })]),
             ["meta"] = new JsonObject
             {
                 ["resourceType"] = "User",
@@ -134,6 +135,9 @@ internal static class ScimUserMapping
         if (problems.Count > 0 || string.IsNullOrWhiteSpace(email)) return (null, problems);
         // Keep the provider's login name when it is not the email, so its lookups by userName find the employee.
         var loginName = userName is not null && !userName.Equals(email, StringComparison.OrdinalIgnoreCase) ? userName : null;
-        return (new ProvisionedUser(email.ToLowerInvariant(), externalId, active, values, Owned, loginName), problems);
+        // The other addresses the provider lists become aliases.
+        var aliases = (emails?.OfType<JsonObject>().Select(e => e["value"]?.ToString()?.Trim().ToLowerInvariant()) ?? [])
+            .OfType<string>().Where(a => a.Length > 0 && a != email.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal).ToList();
+        return (new ProvisionedUser(email.ToLowerInvariant(), externalId, active, values, Owned, loginName, aliases), problems);
     }
 }

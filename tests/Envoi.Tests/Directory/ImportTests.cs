@@ -91,6 +91,22 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Aliases_column_sets_other_addresses_that_nobody_else_may_hold()
+    {
+        var report = await ImportCsvAsync("email;aliases;jobTitle\nalice@example.com;ali@example.com sales@example.com;CFO\nbob@example.com;SALES@example.com;Engineer\ncarol@example.com;not-an-address;Clerk\n");
+        Assert.Equal(1, report.Created);
+        Assert.Contains("alias sales@example.com already belongs to alice@example.com", report.Rejected.Single(r => r.Line == 3).Reasons.Single());
+        Assert.Contains("alias 'not-an-address' is not an email address", report.Rejected.Single(r => r.Line == 4).Reasons.Single());
+        Assert.Equal("alice@example.com", (await FindAsync("sales@example.com"))!.Email); // found by alias
+        Assert.Equal(["ali@example.com", "sales@example.com"], (await FindAsync("alice@example.com"))!.Aliases);
+
+        var again = await ImportCsvAsync("email;aliases\nalice@example.com;ali@example.com\n");
+        Assert.Equal(1, again.Updated);
+        Assert.Equal(["ali@example.com"], (await FindAsync("alice@example.com"))!.Aliases);
+        Assert.Equal(1, (await ImportCsvAsync("email;aliases\nbob@example.com;sales@example.com\n")).Created); // freed, so Bob may take it
+    }
+
+    [Fact]
     public async Task Dry_run_reports_without_changing_anything()
     {
         var report = await ImportCsvAsync("email;jobTitle\nalice@example.com;CFO\n", dryRun: true);

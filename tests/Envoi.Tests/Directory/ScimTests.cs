@@ -195,6 +195,17 @@ public sealed class ScimTests : IAsyncLifetime
         Assert.Equal(("Senior Analyst", "https://cal.example.com/keep", "+33 1 99 99 99 99"), (values!["jobTitle"], values["bookingUrl"], values["phone"]));
     }
 
+    [Fact]
+    public async Task Secondary_emails_become_aliases_and_cannot_be_claimed_twice()
+    {
+        var (created, user) = await SendAsync(HttpMethod.Post, "Users", """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"dana@contoso.com","emails":[{"value":"dana@contoso.com","type":"work","primary":true},{"value":"d.smith@contoso.com","type":"other"}]}""");
+        Assert.Equal(HttpStatusCode.Created, created);
+        Assert.Equal("dana@contoso.com", (await FindAsync("d.smith@contoso.com"))!.Email);
+        Assert.Equal(2, user.GetProperty("emails").GetArrayLength());
+        var (conflict, _) = await SendAsync(HttpMethod.Post, "Users", """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"eve@contoso.com","emails":[{"value":"d.smith@contoso.com","type":"other"}]}""");
+        Assert.Equal(HttpStatusCode.Conflict, conflict);
+    }
+
     [Theory]
     [InlineData("Users", """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"userName":"x@contoso.com"}""", "invalidSyntax")]
     [InlineData("Users", """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":42}""", "invalidValue")]

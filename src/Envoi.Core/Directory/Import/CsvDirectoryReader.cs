@@ -57,7 +57,7 @@ public static class CsvDirectoryReader
     /// <summary>Canonical attribute names for the header cells; throws on an unknown, duplicated or missing column.</summary>
     private static string[] MapHeader(string[] header, IReadOnlyCollection<AttributeDefinition> attributes)
     {
-        var known = attributes.Select(a => a.Name).Append(StandardAttributes.Email).ToDictionary(n => n, StringComparer.OrdinalIgnoreCase);
+        var known = attributes.Select(a => a.Name).Append(StandardAttributes.Email).Append(StandardAttributes.Aliases).ToDictionary(n => n, StringComparer.OrdinalIgnoreCase);
         var columns = new string[header.Length];
         for (var i = 0; i < header.Length; i++)
         {

@@ -18,12 +18,15 @@ public sealed class DirectoryExport(IDirectoryStore store, AttributeCatalog cata
         var columns = attributes.Where(a => employees.Any(e => e.Values.ContainsKey(a.Name))).Select(a => a.Name).ToList();
         await using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
         await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        var withAliases = employees.Any(e => e.Aliases.Count > 0);
         csv.WriteField(StandardAttributes.Email);
+        if (withAliases) csv.WriteField(StandardAttributes.Aliases);
         foreach (var column in columns) csv.WriteField(column);
         await csv.NextRecordAsync();
         foreach (var employee in employees)
         {
             csv.WriteField(employee.Email);
+            if (withAliases) csv.WriteField(string.Join(' ', employee.Aliases));
             foreach (var column in columns) csv.WriteField(employee.Values.GetValueOrDefault(column) ?? "");
             await csv.NextRecordAsync();
         }
@@ -39,6 +42,12 @@ public sealed class DirectoryExport(IDirectoryStore store, AttributeCatalog cata
         {
             json.WriteStartObject();
             json.WriteString(StandardAttributes.Email, employee.Email);
+            if (employee.Aliases.Count > 0)
+            {
+                json.WriteStartArray(StandardAttributes.Aliases);
+                foreach (var alias in employee.Aliases) json.WriteStringValue(alias);
+                json.WriteEndArray();
+            }
             foreach (var (name, value) in employee.Values.OrderBy(v => v.Key, StringComparer.Ordinal)) json.WriteString(name, value);
             json.WriteEndObject();
         }

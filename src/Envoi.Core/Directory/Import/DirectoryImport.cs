@@ -26,6 +26,13 @@ public sealed class DirectoryImport(IDirectoryStore store, AttributeCatalog cata
         var attributes = (await catalog.AllAsync(ct)).ToDictionary(a => a.Name, StringComparer.Ordinal);
         var existing = await store.SnapshotAsync(ct);
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        // Who owns each address (email or alias), so an alias can never point at two people.
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var employee in existing.Values)
+        {
+            owners[employee.Email] = employee.Email;
+            foreach (var alias in employee.Aliases) owners[alias] = employee.Email;
+        }
         var changes = new List<EmployeeChange>();
         var auditEntries = new List<AuditEntry>();
         var rejected = new List<RejectedRow>();
@@ -43,16 +50,24 @@ public sealed class DirectoryImport(IDirectoryStore store, AttributeCatalog cata
             else if (Addresses.AddressSyntax.WhyRefused(email) is { } why) problems.Add($"'{email}' is not an email address ({why})");
             else if (seen.TryGetValue(email, out var firstLine)) problems.Add($"{email} already appears on line {firstLine}");
 
+            IReadOnlyList<string>? aliases = null;
+            if (row.Cells.TryGetValue(StandardAttributes.Aliases, out var aliasCell))
+                aliases = ParseAliases(aliasCell, email, owners, problems);
+            if (email.Length > 0 && owners.TryGetValue(email, out var holder) && holder != email)
+                problems.Add($"{email} is already an alias of {holder}");
+
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (name, raw) in row.Cells)
             {
-                if (name == StandardAttributes.Email) continue;
+                if (name is StandardAttributes.Email or StandardAttributes.Aliases) continue;
                 var result = AttributeValidator.Validate(attributes[name], raw);
                 if (!result.IsValid) problems.Add(result.Error!);
                 else values[name] = result.Value!;
             }
             if (problems.Count > 0) { rejected.Add(new RejectedRow(row.Line, email.Length > 0 ? email : null, problems)); continue; }
             seen[email] = row.Line;
+            owners[email] = email;
+            foreach (var alias in aliases ?? []) owners[alias] = email;
 
             existing.TryGetValue(email, out var stored);
             var merged = new Dictionary<string, string>(stored?.Values ?? new Dictionary<string, string>(), StringComparer.Ordinal);
@@ -64,13 +79,14 @@ public sealed class DirectoryImport(IDirectoryStore store, AttributeCatalog cata
             if (stored is null)
             {
                 created++;
-                changes.Add(new EmployeeChange(email, Create: true, merged, Active: true, options.Source));
+                changes.Add(new EmployeeChange(email, Create: true, merged, Active: true, options.Source, Aliases: aliases));
                 auditEntries.Add(new AuditEntry(now, options.Actor, "employee.created", email, $"imported from {options.FileName}"));
             }
-            else if (!stored.Active || !SameValues(stored.Values, merged))
+            else if (!stored.Active || !SameValues(stored.Values, merged) || (aliases is not null && !aliases.SequenceEqual(stored.Aliases)))
             {
                 updated++;
-                changes.Add(new EmployeeChange(email, Create: false, merged, Active: true, stored.Source));
+                changes.Add(new EmployeeChange(email, Create: false, merged, Active: true, stored.Source,
+                    Aliases: aliases is not null && !aliases.SequenceEqual(stored.Aliases) ? aliases : null));
                 auditEntries.Add(new AuditEntry(now, options.Actor, "employee.updated", email, $"imported from {options.FileName}: {Describe(stored, merged)}"));
             }
             else unchanged++;
@@ -103,6 +119,21 @@ public sealed class DirectoryImport(IDirectoryStore store, AttributeCatalog cata
         }
         changes.Clear();
         auditEntries.Clear();
+    }
+
+    /// <summary>Aliases separated by spaces, commas or semicolons; each must be an address nobody else holds.</summary>
+    private static List<string> ParseAliases(string cell, string email, Dictionary<string, string> owners, List<string> problems)
+    {
+        var aliases = new List<string>();
+        foreach (var alias in cell.Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries).Select(a => a.ToLowerInvariant()).Distinct())
+        {
+            if (alias == email) continue;
+            if (Addresses.AddressSyntax.WhyRefused(alias) is { } why) problems.Add($"alias '{alias}' is not an email address ({why})");
+            else if (owners.TryGetValue(alias, out var owner) && owner != email) problems.Add($"alias {alias} already belongs to {owner}");
+            else aliases.Add(alias);
+        }
+        aliases.Sort(StringComparer.Ordinal);
+        return aliases;
     }
 
     private static bool SameValues(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>

@@ -12,7 +12,7 @@ public static class JsonDirectoryReader
 {
     public static async IAsyncEnumerable<ImportRow> ReadAsync(Stream stream, IReadOnlyCollection<AttributeDefinition> attributes, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        var known = attributes.Select(a => a.Name).Append(StandardAttributes.Email).ToDictionary(n => n, StringComparer.OrdinalIgnoreCase);
+        var known = attributes.Select(a => a.Name).Append(StandardAttributes.Email).Append(StandardAttributes.Aliases).ToDictionary(n => n, StringComparer.OrdinalIgnoreCase);
         var items = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, cancellationToken: ct);
         var enumerator = items.GetAsyncEnumerator(ct);
         long index = 0;
@@ -44,6 +44,9 @@ public static class JsonDirectoryReader
                     JsonValueKind.String => property.Value.GetString()!,
                     JsonValueKind.Null => "",
                     JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
+                    // "aliases": ["a@x", "b@y"]
+                    JsonValueKind.Array when name == StandardAttributes.Aliases && property.Value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String)
+                        => string.Join(' ', property.Value.EnumerateArray().Select(v => v.GetString())),
                     _ => "\u0000", // objects and arrays: refused below
                 };
                 if (cells[name] == "\u0000") { error = $"'{property.Name}' must be a string, not {property.Value.ValueKind}."; break; }
