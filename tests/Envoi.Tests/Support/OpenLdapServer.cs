@@ -47,7 +47,7 @@ public sealed class OpenLdapServer : IAsyncDisposable
             directory {directory}/db
             """);
         await File.WriteAllTextAsync(Path.Combine(directory, "data.ldif"), ldif);
-        await RunAsync("/usr/sbin/slapadd", "-f", config, "-l", Path.Combine(directory, "data.ldif"));
+        await Processes.RunAsync("/usr/sbin/slapadd", "-f", config, "-l", Path.Combine(directory, "data.ldif"));
         var port = FreePort.Next();
         var slapd = Process.Start(new ProcessStartInfo("/usr/sbin/slapd", ["-d", "0", "-f", config, "-h", $"ldap://127.0.0.1:{port}/"]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
         slapd.ErrorDataReceived += (_, _) => { };
@@ -63,16 +63,7 @@ public sealed class OpenLdapServer : IAsyncDisposable
     {
         var file = Path.Combine(_directory, $"change-{Guid.NewGuid():N}.ldif");
         await File.WriteAllTextAsync(file, ldif);
-        await RunAsync("ldapmodify", "-x", "-H", Url, "-D", AdminDn, "-w", AdminPassword, "-f", file);
-    }
-
-    private static async Task RunAsync(string file, params string[] arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{Path.GetFileName(file)} failed: {await output}{await error}");
+        await Processes.RunAsync("ldapmodify", "-x", "-H", Url, "-D", AdminDn, "-w", AdminPassword, "-f", file);
     }
 
     public async ValueTask DisposeAsync()

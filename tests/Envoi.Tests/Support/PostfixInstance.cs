@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Envoi.Tests.Support;
 
 /// <summary>
@@ -63,12 +61,12 @@ public sealed class PostfixInstance : IAsyncDisposable
         await File.WriteAllLinesAsync(Path.Combine(directory, "master.cf"), master);
         Directory.CreateDirectory(Path.Combine(directory, "queue")); // "postfix check" creates the rest with the right owners
         Directory.CreateDirectory(Path.Combine(directory, "data"));
-        await RunAsync("chown", "postfix", Path.Combine(directory, "data")); // master.lock and caches are written as postfix
+        await Processes.RunAsync("chown", "postfix", Path.Combine(directory, "data")); // master.lock and caches are written as postfix
         var instance = new PostfixInstance(directory, port);
         try
         {
-            await RunAsync("postfix", "-c", directory, "check");
-            await RunAsync("postfix", "-c", directory, "start");
+            await Processes.RunAsync("postfix", "-c", directory, "check");
+            await Processes.RunAsync("postfix", "-c", directory, "start");
         }
         catch (InvalidOperationException e)
         {
@@ -79,20 +77,11 @@ public sealed class PostfixInstance : IAsyncDisposable
     }
 
     /// <summary>Asks Postfix to try its deferred mail now instead of at its next queue run.</summary>
-    public Task FlushAsync() => RunAsync("postqueue", "-c", _directory, "-f");
-
-    private static async Task RunAsync(string file, params string[] arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed: {await output}{await error}");
-    }
+    public Task FlushAsync() => Processes.RunAsync("postqueue", "-c", _directory, "-f");
 
     public async ValueTask DisposeAsync()
     {
-        try { await RunAsync("postfix", "-c", _directory, "stop"); } catch (InvalidOperationException) { }
+        try { await Processes.RunAsync("postfix", "-c", _directory, "stop"); } catch (InvalidOperationException) { }
         TempDirectory.Delete(_directory);
     }
 }

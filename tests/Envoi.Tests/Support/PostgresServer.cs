@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace Envoi.Tests.Support;
@@ -62,18 +61,7 @@ public static class PostgresServer
         return $"postgres://postgres@127.0.0.1:{port}/";
     }
 
-    private static async Task RunAsync(string file, string[] arguments, bool asPostgres = false)
-    {
-        var start = asPostgres
-            ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", file, .. arguments])
-            : new ProcessStartInfo(file, arguments);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{Path.GetFileName(file)} failed ({process.ExitCode}): {await output}{await error}");
-    }
+    /// <summary>initdb refuses to run as root: as root the cluster's programs run as the postgres system user.</summary>
+    private static Task<string> RunAsync(string file, string[] arguments, bool asPostgres = false) =>
+        asPostgres ? Processes.RunAsync("runuser", ["-u", "postgres", "--", file, .. arguments]) : Processes.RunAsync(file, arguments);
 }
