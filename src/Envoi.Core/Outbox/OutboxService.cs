@@ -37,7 +37,7 @@ public sealed class OutboxService(IQueueStore store, CancelledMessageReturner re
         {
             var returnedId = await returner.ReturnAsync(cancelled, ct);
             message += returnedId is null
-                ? " It had already been returned to its sender."
+                ? " It was not returned: it had been returned already, or its content is no longer kept."
                 : $" A copy was sent back to {cancelled.From} for editing (queued as {returnedId}).";
         }
         return new(OutboxOutcome.Done, message, await store.FindAsync(id, ct));

@@ -48,6 +48,9 @@ public interface IQueueStore
 
     Task<IReadOnlyDictionary<MessageStatus, int>> CountByStatusAsync(CancellationToken cancellationToken);
 
+    /// <summary>Ids of messages cancelled (received) between the two times, oldest first.</summary>
+    Task<IReadOnlyList<string>> CancelledBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
     /// <summary>
     /// Removes a message that was never acknowledged because its body could not be made durable
     /// (whatever its state: a worker may have picked it up already). False when nothing was removed.

@@ -18,6 +18,12 @@ public sealed class QueueOptions
     /// <summary>Parallel upstream deliveries.</summary>
     public int Concurrency { get; set; } = 8;
 
+    /// <summary>How long the body of a cancelled message is kept (so it can still be returned to its sender).</summary>
+    public TimeSpan CancelledRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often spool clean-up runs.</summary>
+    public TimeSpan JanitorInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>How often the scheduler looks for due messages; releases happen within this of their time.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 

@@ -201,6 +201,15 @@ public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
         return Enum.GetValues<MessageStatus>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0);
     }
 
+    public async Task<IReadOnlyList<string>> CancelledBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        long fromMs = from.ToUnixTimeMilliseconds(), toMs = to.ToUnixTimeMilliseconds();
+        await using var db = factory.Create();
+        return await db.Messages.AsNoTracking()
+            .Where(m => m.Status == MessageStatus.Cancelled && m.ReceivedAt >= fromMs && m.ReceivedAt < toMs)
+            .OrderBy(m => m.ReceivedAt).Select(m => m.Id).ToListAsync(ct);
+    }
+
     public async Task<bool> DeleteUnacknowledgedAsync(string id, CancellationToken ct)
     {
         using var turn = await factory.WriteTurnAsync(ct);

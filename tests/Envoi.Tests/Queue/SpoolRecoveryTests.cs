@@ -38,3 +38,28 @@ public sealed class SpoolRecoveryTests
         }
     }
 }
+
+public sealed class SpoolJanitorTests
+{
+    [Fact]
+    public async Task Bodies_of_cancelled_messages_are_deleted_after_the_retention_and_others_are_kept()
+    {
+        await using var envoi = await EnvoiTestHost.StartAsync(s =>
+        {
+            s.Hold.DefaultSeconds = 3600;
+            s.Queue.CancelledRetention = TimeSpan.FromSeconds(1);
+            s.Queue.JanitorInterval = TimeSpan.FromMilliseconds(200);
+        });
+        await envoi.AddUserAsync("alice@example.com", "alice-password");
+        var cancelled = await envoi.SendAsync("alice@example.com", "alice-password", EnvoiTestHost.Message("alice@example.com", "bob@example.net", "Cancel me"));
+        var held = await envoi.SendAsync("alice@example.com", "alice-password", EnvoiTestHost.Message("alice@example.com", "bob@example.net", "Keep me"));
+        Assert.True((await envoi.Get<Envoi.Core.Outbox.OutboxService>().CancelAsync(Envoi.Core.Outbox.Actor.Operator, cancelled, false, default)).Succeeded);
+        var spool = envoi.Get<IMessageSpool>();
+        Assert.True(spool.Exists(cancelled)); // still returnable for now
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (spool.Exists(cancelled) && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.False(spool.Exists(cancelled));
+        Assert.True(spool.Exists(held));
+    }
+}

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Envoi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEnvoiDb))]
-    [Migration("20261127031904_ServiceTokens")]
-    partial class ServiceTokens
+    [Migration("20261127033600_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -178,6 +178,9 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("UserName")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ValuesJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -188,6 +191,8 @@ namespace Envoi.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ExternalId");
+
+                    b.HasIndex("UserName");
 
                     b.ToTable("employees", (string)null);
                 });
@@ -222,6 +227,9 @@ namespace Envoi.Data.Migrations.Sqlite
 
                     b.Property<string>("Source")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
