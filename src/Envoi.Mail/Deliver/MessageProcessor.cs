@@ -39,10 +39,11 @@ public sealed class MessageProcessor(
             return;
         }
 
-        MimeMessage message;
+        MimeMessage? message = null;
         IReadOnlyList<RecipientResult> results;
-        await using (var body = spool.OpenRead(claimed.Id))
+        try
         {
+            await using var body = spool.OpenRead(claimed.Id);
             message = await MimeMessage.LoadAsync(body, persistent: true, ct);
             var user = claimed.UserId is { } id ? await users.FindAsync(id, ct) : null;
             var context = new MessageContext(claimed.Id, message, claimed.Sender, claimed.PendingRecipients, user, claimed.Origin);
@@ -50,6 +51,13 @@ public sealed class MessageProcessor(
             results = verdict.Continue
                 ? await target.DeliverAsync(claimed.Id, message, claimed.Sender, claimed.PendingRecipients, ct)
                 : claimed.PendingRecipients.Select(r => new RecipientResult(r, RecipientStatus.Failed, verdict.Reason ?? "554 5.7.0 Refused by policy")).ToList();
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            // A message a stage or the parser chokes on is retried on the normal schedule and
+            // bounced when it expires, instead of looping on its lease forever.
+            logger.LogError(e, "{QueueId}: could not be processed; retrying on the normal schedule", claimed.Id);
+            results = claimed.PendingRecipients.Select(r => new RecipientResult(r, RecipientStatus.Deferred, $"451 4.3.0 Envoi could not process this message ({e.GetType().Name}: {e.Message})")).ToList();
         }
 
         var now = clock.GetUtcNow();
@@ -71,7 +79,7 @@ public sealed class MessageProcessor(
         // Never bounce a bounce: mail from the null sender has nobody to return to.
         if (failed.Count > 0 && claimed.Sender.Length > 0)
         {
-            var bounce = BounceBuilder.Build(identity, claimed.Id, claimed.Sender, message, failed, claimed.ReceivedAt);
+            var bounce = BounceBuilder.Build(identity, claimed.Id, claimed.Sender, message ?? new MimeMessage(), failed, claimed.ReceivedAt);
             var bounceId = await injector.InjectAsync(bounce, new Envelope("", [claimed.Sender], claimed.UserId, "127.0.0.1"), MessageOrigin.Bounce, ct);
             logger.LogInformation("{QueueId}: bounce queued as {BounceId} to {Sender}", claimed.Id, bounceId, claimed.Sender);
         }

@@ -22,7 +22,8 @@ namespace Envoi.Hosting;
 /// <summary><c>envoi serve</c>: SMTP listener, release scheduler and HTTP endpoints in one process.</summary>
 public static class EnvoiWebApp
 {
-    public static async Task<WebApplication> CreateAsync(EnvoiSettings settings, IConfiguration configuration, CancellationToken ct = default)
+    /// <param name="services">Extra registrations (tests add message stages this way).</param>
+    public static async Task<WebApplication> CreateAsync(EnvoiSettings settings, IConfiguration configuration, CancellationToken ct = default, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(configuration);
@@ -37,6 +38,7 @@ public static class EnvoiWebApp
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
         builder.Services.AddAuthorization();
         builder.Services.AddOpenApi();
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         // Before anything listens: schema up to date, unacknowledged spool files gone.

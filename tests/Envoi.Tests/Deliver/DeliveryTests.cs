@@ -213,3 +213,30 @@ public sealed class SecureUpstreamTests
         Assert.Empty(upstream.Received);
     }
 }
+
+public sealed class PipelineFailureTests
+{
+    /// <summary>A stage with a bug, as later stages (signature, links) could have.</summary>
+    private sealed class ExplodingStage : Envoi.Core.Pipeline.IMessageStage
+    {
+        public string Name => "exploding";
+        public int Order => 100;
+        public ValueTask<Envoi.Core.Pipeline.StageResult> ProcessAsync(Envoi.Core.Pipeline.MessageContext context, CancellationToken ct) =>
+            context.Message.Subject == "boom" ? throw new InvalidOperationException("stage bug") : ValueTask.FromResult(Envoi.Core.Pipeline.StageResult.Next);
+    }
+
+    [Fact]
+    public async Task Message_a_stage_fails_on_is_deferred_and_retried_not_stuck_relaying()
+    {
+        await using var upstream = await TestUpstream.StartAsync();
+        await using var envoi = await EnvoiTestHost.StartAsync(s => s.Upstream.Url = upstream.Url,
+            services: services => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Envoi.Core.Pipeline.IMessageStage, ExplodingStage>(services));
+        await envoi.AddUserAsync("alice@example.com", "alice-password");
+        var id = await envoi.SendAsync("alice@example.com", "alice-password", EnvoiTestHost.Message("alice@example.com", "bob@example.net", "boom"));
+        var entry = await envoi.WaitForStatusAsync(id, MessageStatus.Deferred);
+        Assert.StartsWith("451 4.3.0 Envoi could not process this message (InvalidOperationException: stage bug)", entry.Recipients.Single().Response);
+
+        var fine = await envoi.SendAsync("alice@example.com", "alice-password", EnvoiTestHost.Message("alice@example.com", "bob@example.net", "fine"));
+        await envoi.WaitForStatusAsync(fine, MessageStatus.Relayed);
+    }
+}

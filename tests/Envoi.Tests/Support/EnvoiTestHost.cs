@@ -38,7 +38,7 @@ public sealed class EnvoiTestHost : IAsyncDisposable
     public string DataDirectory => Settings.DataDirectory;
 
     /// <param name="dataDirectory">An existing data directory to reuse (restart tests); it is kept on dispose.</param>
-    public static async Task<EnvoiTestHost> StartAsync(Action<EnvoiSettings>? configure = null, string? dataDirectory = null)
+    public static async Task<EnvoiTestHost> StartAsync(Action<EnvoiSettings>? configure = null, string? dataDirectory = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var settings = new EnvoiSettings
         {
@@ -55,7 +55,7 @@ public sealed class EnvoiTestHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Envoi"] = Environment.GetEnvironmentVariable("ENVOI_TEST_LOG") ?? "Warning",
         }).Build();
-        var app = await EnvoiWebApp.CreateAsync(settings, configuration);
+        var app = await EnvoiWebApp.CreateAsync(settings, configuration, services: services);
         await app.StartAsync();
         return new EnvoiTestHost(app, settings, ownsDataDirectory: dataDirectory is null);
     }
