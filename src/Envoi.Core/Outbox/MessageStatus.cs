@@ -20,6 +20,8 @@ public enum MessageStatus
     Failed,
     /// <summary>Cancelled by its sender or an admin before it left.</summary>
     Cancelled,
+    /// <summary>A send-safety check holds it until its sender confirms or cancels (or the timeout decides).</summary>
+    AwaitingConfirmation,
 }
 
 public enum RecipientStatus
@@ -33,7 +35,12 @@ public enum RecipientStatus
 
 public static class StatusNames
 {
-    public static string ToWire(this MessageStatus status) => status.ToString().ToLowerInvariant();
+    public static string ToWire(this MessageStatus status) =>
+        status == MessageStatus.AwaitingConfirmation ? "awaiting-confirmation" : status.ToString().ToLowerInvariant();
+
+    /// <summary>Reads a wire name (held, awaiting-confirmation…); null when it names no status.</summary>
+    public static MessageStatus? FromWire(string name) =>
+        Enum.GetValues<MessageStatus>().Cast<MessageStatus?>().FirstOrDefault(s => s!.Value.ToWire().Equals(name.Trim(), StringComparison.OrdinalIgnoreCase));
 
     public static string ToWire(this RecipientStatus status) => status.ToString().ToLowerInvariant();
 

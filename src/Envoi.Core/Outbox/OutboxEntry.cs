@@ -15,6 +15,7 @@ public sealed record OutboxEntry(
     long SizeBytes,
     MessageOrigin Origin,
     bool Returned,
+    string? Findings,
     IReadOnlyList<OutboxRecipient> Recipients);
 
 public sealed record OutboxRecipient(string Address, RecipientStatus Status, string? Response);

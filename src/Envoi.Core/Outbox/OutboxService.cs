@@ -7,7 +7,7 @@ namespace Envoi.Core.Outbox;
 /// The outbox operations every interface (REST, CLI, web) shares: list, cancel, send now,
 /// reschedule. It enforces who may touch which message; the queue store enforces the states.
 /// </summary>
-public sealed class OutboxService(IQueueStore store, CancelledMessageReturner returner, TimeProvider clock)
+public sealed class OutboxService(IQueueStore store, CancelledMessageReturner returner, TimeProvider clock, QueueSignal? signal = null)
 {
     public async Task<IReadOnlyList<OutboxEntry>> ListAsync(Actor actor, IReadOnlyList<MessageStatus>? statuses, int limit, CancellationToken ct)
     {
@@ -53,7 +53,19 @@ public sealed class OutboxService(IQueueStore store, CancelledMessageReturner re
             : await store.ReleaseAtAsync(id, clock.GetUtcNow(), StatusNames.Waiting, MessageStatus.Held, ct);
         if (!released)
             return new(OutboxOutcome.TooLate, $"Message {id} is {entry.Status.ToWire()}: it is no longer waiting.", entry);
+        signal?.Notify();
         return new(OutboxOutcome.Done, $"Message {id} is released now.", await store.FindAsync(id, ct));
+    }
+
+    /// <summary>The sender confirms a message a send-safety check held: it leaves now.</summary>
+    public async Task<OutboxResult> ConfirmAsync(Actor actor, string id, CancellationToken ct)
+    {
+        var entry = await FindAsync(actor, id, ct);
+        if (entry is null) return NotFound(id);
+        if (!await store.ReleaseAtAsync(id, clock.GetUtcNow(), [MessageStatus.AwaitingConfirmation], MessageStatus.Held, ct))
+            return new(OutboxOutcome.TooLate, $"Message {id} is {entry.Status.ToWire()}: it is not waiting for a confirmation.", entry);
+        signal?.Notify();
+        return new(OutboxOutcome.Done, $"Message {id} is confirmed and leaves now.", await store.FindAsync(id, ct));
     }
 
     public async Task<OutboxResult> RescheduleAsync(Actor actor, string id, DateTimeOffset sendAt, CancellationToken ct)

@@ -48,6 +48,12 @@ public interface IQueueStore
 
     Task<IReadOnlyDictionary<MessageStatus, int>> CountByStatusAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Messages whose confirmation deadline (their release time) passed: cancelled, or released
+    /// when <paramref name="send"/> (the organization's timeout policy). Returns their ids.
+    /// </summary>
+    Task<IReadOnlyList<string>> ExpireConfirmationsAsync(DateTimeOffset now, bool send, CancellationToken cancellationToken);
+
     /// <summary>Ids of messages cancelled (received) between the two times, oldest first.</summary>
     Task<IReadOnlyList<string>> CancelledBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 

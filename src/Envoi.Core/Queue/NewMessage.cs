@@ -10,7 +10,9 @@ public sealed record NewMessage(
     bool Scheduled,
     long SizeBytes,
     string? Subject,
-    MessageOrigin Origin);
+    MessageOrigin Origin,
+    bool AwaitingConfirmation = false,
+    string? Findings = null);
 
 /// <summary>Who produced a message: a client, or Envoi itself (bounce, returned draft).</summary>
 public enum MessageOrigin
@@ -18,4 +20,6 @@ public enum MessageOrigin
     Smtp,
     Bounce,
     ReturnedToSender,
+    /// <summary>A send-safety notice to the sender.</summary>
+    Notice,
 }

@@ -25,7 +25,8 @@ public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
                 Sender = envelope.Sender,
                 UserId = envelope.UserId,
                 Subject = message.Subject,
-                Status = message.Scheduled ? MessageStatus.Scheduled : MessageStatus.Held,
+                Status = message.AwaitingConfirmation ? MessageStatus.AwaitingConfirmation : message.Scheduled ? MessageStatus.Scheduled : MessageStatus.Held,
+                Findings = message.Findings,
                 Origin = message.Origin,
                 ReceivedAt = message.ReceivedAt.ToUnixTimeMilliseconds(),
                 ReleaseAt = message.ReleaseAt.ToUnixTimeMilliseconds(),
@@ -152,7 +153,7 @@ public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
         await using var db = factory.Create();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var waiting = await db.Messages
-            .Where(m => m.Id == id && (m.Status == MessageStatus.Held || m.Status == MessageStatus.Scheduled))
+            .Where(m => m.Id == id && (m.Status == MessageStatus.Held || m.Status == MessageStatus.Scheduled || m.Status == MessageStatus.AwaitingConfirmation))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Cancelled), ct);
         if (waiting == 0)
         {
@@ -201,6 +202,30 @@ public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
         return Enum.GetValues<MessageStatus>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0);
     }
 
+    public async Task<IReadOnlyList<string>> ExpireConfirmationsAsync(DateTimeOffset now, bool send, CancellationToken ct)
+    {
+        var nowMs = now.ToUnixTimeMilliseconds();
+        using var turn = await factory.WriteTurnAsync(ct);
+        await using var db = factory.Create();
+        var expired = await db.Messages.Where(m => m.Status == MessageStatus.AwaitingConfirmation && m.ReleaseAt <= nowMs).Select(m => m.Id).ToListAsync(ct);
+        if (expired.Count == 0) return expired;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (send)
+        {
+            await db.Messages.Where(m => expired.Contains(m.Id) && m.Status == MessageStatus.AwaitingConfirmation)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Held), ct);
+        }
+        else
+        {
+            await db.Messages.Where(m => expired.Contains(m.Id) && m.Status == MessageStatus.AwaitingConfirmation)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Cancelled), ct);
+            await db.Recipients.Where(r => expired.Contains(r.MessageId) && r.Status == RecipientStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RecipientStatus.Cancelled).SetProperty(r => r.UpdatedAt, nowMs), ct);
+        }
+        await tx.CommitAsync(ct);
+        return expired;
+    }
+
     public async Task<IReadOnlyList<string>> CancelledBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         long fromMs = from.ToUnixTimeMilliseconds(), toMs = to.ToUnixTimeMilliseconds();
@@ -238,7 +263,7 @@ public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
     private static OutboxEntry ToEntry(MessageRow m) => new(
         m.Id, m.Sender, m.UserId, m.Subject, m.Status,
         DateTimeOffset.FromUnixTimeMilliseconds(m.ReceivedAt), DateTimeOffset.FromUnixTimeMilliseconds(m.ReleaseAt),
-        m.Attempts, m.SizeBytes, m.Origin, m.Returned,
+        m.Attempts, m.SizeBytes, m.Origin, m.Returned, m.Findings,
         m.Recipients.OrderBy(r => r.Id).Select(r => new OutboxRecipient(r.Address, r.Status, r.Response)).ToList());
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];

@@ -62,6 +62,8 @@ public sealed class MessageRow
     /// <summary>Identifies one claim batch so the claimer can read back exactly what it won.</summary>
     public string? ClaimToken { get; set; }
     public bool Returned { get; set; }
+    /// <summary>What the send-safety checks found, as shown to the sender.</summary>
+    public string? Findings { get; set; }
     public List<RecipientRow> Recipients { get; set; } = [];
 }
 

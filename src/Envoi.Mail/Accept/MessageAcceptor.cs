@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Envoi.Core;
+using Envoi.Core.Checks;
+using Envoi.Core.Pipeline;
 using Envoi.Core.Observability;
 using Envoi.Core.Outbox;
 using Envoi.Core.Queue;
@@ -37,9 +39,16 @@ public sealed class MessageAcceptor(
     QueueOptions queue,
     SmtpOptions smtp,
     GatewayIdentity identity,
+    SendSafetyChecks checks,
+    CheckOptions checkOptions,
+    SenderProfiles senders,
+    ConfirmationLinks links,
+    IMessageInjector injector,
     TimeProvider clock,
     ILogger<MessageAcceptor> logger)
 {
+    public const string ConfirmHeader = "X-Envoi-Confirm";
+
     public async Task<AcceptResult> AcceptAsync(AcceptRequest request, ReadOnlySequence<byte> data, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
@@ -51,7 +60,18 @@ public sealed class MessageAcceptor(
         }
         ReadOnlySequence<byte> body = scan.HasBareLineEnding ? new ReadOnlySequence<byte>(DataScan.NormalizeLineEndings(data)) : data;
 
-        var headers = ParseHeaders(body);
+        // Parsed once, in place (persistent: MimeKit reads content from the buffer instead of copying it).
+        using var source = new SequenceStream(body);
+        MimeMessage message;
+        try
+        {
+            message = await MimeMessage.LoadAsync(source, persistent: true, ct);
+        }
+        catch (FormatException)
+        {
+            message = new MimeMessage(); // no parsable header block: stored as sent, nothing to check
+        }
+        var headers = message.Headers;
         var now = clock.GetUtcNow();
         DateTimeOffset? sendAt = null;
         if (headers[Core.Outbox.SendAtHeader.Name] is { } sendAtValue)
@@ -64,7 +84,18 @@ public sealed class MessageAcceptor(
         // Mail from a trusted connector (Exchange, Postfix) carries no login: the envelope sender
         // tells whose outbox it belongs to and which undo window applies.
         var owner = request.User ?? (request.Sender.Length > 0 ? await users.FindByEmailAsync(request.Sender, ct) : null);
-        var releaseAt = sendAt ?? now + hold.WindowFor(owner?.HoldSeconds);
+        var profile = await senders.GetAsync(request.Sender, ct);
+        var verdict = await CheckAsync(request, message, body.Length, profile, ct);
+        if (verdict.Action == CheckAction.Refuse)
+        {
+            MailMetrics.Rejected.WithLabels("check").Inc();
+            logger.LogInformation("Refused message from <{Sender}>: {Findings}", request.Sender, verdict.Explain(CheckAction.Refuse));
+            var howToConfirm = checkOptions.AllowConfirmHeader ? $" To send it anyway, send it again with the header {ConfirmHeader}: yes." : "";
+            return AcceptResult.Refuse(550, $"5.7.1 {verdict.Explain(CheckAction.Refuse)}{howToConfirm}");
+        }
+        var awaiting = verdict.Action == CheckAction.Hold;
+        var releaseAt = awaiting ? now + checkOptions.ConfirmationTimeout : sendAt ?? now + hold.WindowFor(owner?.HoldSeconds);
+        var findings = verdict.Findings.Count == 0 ? null : string.Join(" ", verdict.Findings.Select(f => f.Sentence));
         var id = QueueId.New(now);
         var received = ReceivedHeader(request, id, now);
         var pieces = new List<ReadOnlyMemory<byte>> { received };
@@ -79,7 +110,7 @@ public sealed class MessageAcceptor(
             // 250 waits for both. A crash between them leaves a row whose body is short or
             // missing; SpoolRecovery removes it at start-up (its sender never got 250).
             await using var file = await spool.CreateAsync(id, pieces, ct);
-            commit = writer.CommitAsync(new NewMessage(id, envelope, now, releaseAt, now + queue.MaxAge, sendAt is not null, file.Length, headers[HeaderId.Subject], MessageOrigin.Smtp));
+            commit = writer.CommitAsync(new NewMessage(id, envelope, now, releaseAt, now + queue.MaxAge, sendAt is not null, file.Length, headers[HeaderId.Subject], MessageOrigin.Smtp, awaiting, findings));
             await Task.WhenAll(file.FlushToDiskAsync(), commit);
         }
         catch (Exception e)
@@ -93,7 +124,35 @@ public sealed class MessageAcceptor(
         if (releaseAt > now) MailMetrics.Held.Inc();
         MailMetrics.AcceptLatency.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         logger.LogInformation("{QueueId}: accepted from <{Sender}> for {Count} recipient(s), release at {ReleaseAt:O}", id, request.Sender, request.Recipients.Count, releaseAt);
-        return new AcceptResult(250, $"2.0.0 Ok: queued as {id}", id);
+        if (findings is not null) logger.LogInformation("{QueueId}: checks: {Findings}", id, findings);
+        if (verdict.Action is CheckAction.Warn or CheckAction.Hold) await NotifyAsync(id, request, message.Subject, verdict, profile, owner?.Id, ct);
+        return new AcceptResult(250, awaiting ? $"2.0.0 Ok: queued as {id}, held for your confirmation (see your mailbox)" : $"2.0.0 Ok: queued as {id}", id);
+    }
+
+    private async Task<CheckVerdict> CheckAsync(AcceptRequest request, MimeMessage message, long size, SenderProfile profile, CancellationToken ct)
+    {
+        // Reports, auto-replies and signed or encrypted mail are not checked (nor modified).
+        if (ProtectedMessage.Reason(message, MessageOrigin.Smtp) is not null) return CheckVerdict.Clean;
+        var verdict = await checks.RunAsync(new CheckInput(message, request.Sender, request.Recipients, size, profile.Groups, profile.Language), ct);
+        var confirmed = checkOptions.AllowConfirmHeader && string.Equals(message.Headers[ConfirmHeader]?.Trim(), "yes", StringComparison.OrdinalIgnoreCase);
+        // The sender already confirmed: what would have held or refused the message is only recorded.
+        return confirmed ? new CheckVerdict(verdict.Findings.Select(f => f.Action >= CheckAction.Hold ? f with { Action = CheckAction.Log } : f).ToList()) : verdict;
+    }
+
+    /// <summary>Tells the sender what the checks found; a held message's notice carries the confirm and cancel links.</summary>
+    private async Task NotifyAsync(string id, AcceptRequest request, string? subject, CheckVerdict verdict, SenderProfile profile, int? userId, CancellationToken ct)
+    {
+        if (request.Sender.Length == 0) return;
+        try
+        {
+            var held = verdict.Action == CheckAction.Hold;
+            var notice = CheckNotice.Build(identity, request.Sender, id, subject, verdict, held ? links : null, profile.Language, checkOptions.ConfirmationTimeout, checkOptions.SendWhenConfirmationTimesOut);
+            await injector.InjectAsync(notice, new Envelope("", [request.Sender], userId, "127.0.0.1"), MessageOrigin.Notice, ct);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "{QueueId}: could not send the check notice to <{Sender}>", id, request.Sender);
+        }
     }
 
     private static readonly byte[] FinalCrlf = "\r\n"u8.ToArray();
@@ -114,26 +173,6 @@ public sealed class MessageAcceptor(
         if (scan.LongestHeaderLine > smtp.MaxHeaderLineLength)
             return AcceptResult.Refuse(554, $"5.6.0 Message refused: a header line is {scan.LongestHeaderLine} characters long; RFC 5322 allows {smtp.MaxHeaderLineLength}");
         return null;
-    }
-
-    private static HeaderList ParseHeaders(ReadOnlySequence<byte> body)
-    {
-        var reader = new SequenceReader<byte>(body);
-        var headerBytes = reader.TryReadTo(out ReadOnlySequence<byte> section, "\r\n\r\n"u8, advancePastDelimiter: false)
-            ? section.ToArray()
-            : body.ToArray();
-        try
-        {
-            using var stream = new MemoryStream(headerBytes.Length + 4);
-            stream.Write(headerBytes);
-            stream.Write("\r\n\r\n"u8);
-            stream.Position = 0;
-            return HeaderList.Load(stream);
-        }
-        catch (FormatException)
-        {
-            return []; // No parsable header block: the message is stored as sent; stages will see what MimeKit makes of it.
-        }
     }
 
     private byte[] ReceivedHeader(AcceptRequest request, string id, DateTimeOffset now)

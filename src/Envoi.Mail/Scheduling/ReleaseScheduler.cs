@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Envoi.Core.Checks;
 using Envoi.Core.Queue;
 using Envoi.Mail.Deliver;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +20,7 @@ public sealed class ReleaseScheduler(
     QueueSignal signal,
     QueueOptions options,
     NodeIdentity node,
+    CheckOptions checks,
     TimeProvider clock,
     ILogger<ReleaseScheduler> logger) : BackgroundService
 {
@@ -33,8 +35,14 @@ public sealed class ReleaseScheduler(
 
         var workers = Enumerable.Range(0, Math.Max(1, options.Concurrency)).Select(_ => Task.Run(WorkAsync, CancellationToken.None)).ToList();
         var limit = 2 * Math.Max(1, options.Concurrency);
+        var nextExpiry = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
+            if (clock.GetUtcNow() >= nextExpiry)
+            {
+                nextExpiry = clock.GetUtcNow().AddSeconds(5);
+                await ExpireConfirmationsAsync(stoppingToken);
+            }
             string[] pending;
             lock (_pending) pending = [.. _pending];
             var room = limit - pending.Length;
@@ -66,6 +74,21 @@ public sealed class ReleaseScheduler(
         // claimed but not started keep their lease and this node takes them back when it restarts.
         _claimed.Writer.TryComplete();
         await Task.WhenAll(workers).WaitAsync(TimeSpan.FromSeconds(20), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>Held-for-confirmation messages nobody confirmed in time: cancelled, or sent, as the policy says.</summary>
+    private async Task ExpireConfirmationsAsync(CancellationToken ct)
+    {
+        try
+        {
+            var expired = await store.ExpireConfirmationsAsync(clock.GetUtcNow(), checks.SendWhenConfirmationTimesOut, ct);
+            if (expired.Count > 0)
+                logger.LogInformation("{Count} message(s) not confirmed in time were {Outcome}: {Ids}", expired.Count, checks.SendWhenConfirmationTimesOut ? "released" : "cancelled", string.Join(", ", expired));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Could not expire unconfirmed messages; retrying");
+        }
     }
 
     private async Task WorkAsync()

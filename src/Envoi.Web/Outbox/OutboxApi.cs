@@ -21,6 +21,8 @@ public static class OutboxApi
         group.MapPost("/{id}/cancel", CancelAsync);
         group.MapPost("/{id}/send-now", SendNowAsync);
         group.MapPost("/{id}/reschedule", RescheduleAsync);
+        group.MapPost("/{id}/confirm", async (HttpContext http, OutboxService outbox, string id, CancellationToken ct) =>
+            ToHttp(await outbox.ConfirmAsync(http.User.ToActor(), id, ct)));
         return group;
     }
 
@@ -33,7 +35,7 @@ public static class OutboxApi
             statuses = [];
             foreach (var name in status.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                if (!Enum.TryParse<MessageStatus>(name, ignoreCase: true, out var parsed) || int.TryParse(name, out _))
+                if (StatusNames.FromWire(name) is not { } parsed)
                     return TypedResults.Problem($"Unknown status '{name}'. Use: {string.Join(", ", Enum.GetValues<MessageStatus>().Select(s => s.ToWire()))}.", statusCode: 400);
                 statuses.Add(parsed);
             }

@@ -15,13 +15,14 @@ public sealed record OutboxMessageDto(
     long SizeBytes,
     string Origin,
     bool Returned,
+    string? Findings,
     IReadOnlyList<string> Recipients,
     IReadOnlyList<RecipientDto> RecipientStatus)
 {
     public static OutboxMessageDto Of(OutboxEntry e) => new(
         e.Id, e.From, e.Subject, e.Status.ToWire(), e.ReceivedAt, e.ReleaseAt,
         e.Status is MessageStatus.Held or MessageStatus.Scheduled ? Math.Max(0, (e.ReleaseAt - DateTimeOffset.UtcNow).TotalSeconds) : 0,
-        e.Attempts, e.SizeBytes, e.Origin.ToString().ToLowerInvariant(), e.Returned,
+        e.Attempts, e.SizeBytes, e.Origin.ToString().ToLowerInvariant(), e.Returned, e.Findings,
         e.Recipients.Select(r => r.Address).ToList(),
         e.Recipients.Select(r => new RecipientDto(r.Address, r.Status.ToWire(), r.Response)).ToList());
 }

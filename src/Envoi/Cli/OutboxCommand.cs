@@ -17,6 +17,7 @@ public static class OutboxCommand
         command.Subcommands.Add(Action("cancel", "Cancel a held or scheduled message (or recall pending recipients).", (o, id, parse, ct) => o.CancelAsync(Actor.Operator, id, parse.GetValue(ReturnOption), ct), ReturnOption));
         command.Subcommands.Add(Action("send-now", "Release a held, scheduled or deferred message now.", (o, id, _, ct) => o.SendNowAsync(Actor.Operator, id, ct)));
         command.Subcommands.Add(Reschedule());
+        command.Subcommands.Add(Action("confirm", "Send a message a send-safety check is holding for confirmation.", (o, id, _, ct) => o.ConfirmAsync(Actor.Operator, id, ct)));
         return command;
     }
 
@@ -25,7 +26,7 @@ public static class OutboxCommand
     private static Command List()
     {
         var json = new Option<bool>("--json") { Description = "Print a JSON array (id, from, recipients, status, releaseAt, …)." };
-        var status = new Option<string[]>("--status") { Description = "Only these statuses (held, scheduled, relaying, relayed, deferred, failed, cancelled).", AllowMultipleArgumentsPerToken = true };
+        var status = new Option<string[]>("--status") { Description = "Only these statuses (held, scheduled, awaiting-confirmation, relaying, relayed, deferred, failed, cancelled).", AllowMultipleArgumentsPerToken = true };
         var limit = new Option<int>("--limit") { DefaultValueFactory = _ => 200 };
         var command = new Command("list", "List messages, newest first.") { json, status, limit };
         command.SetAction(async (parse, ct) =>
@@ -33,7 +34,7 @@ public static class OutboxCommand
             var statuses = new List<MessageStatus>();
             foreach (var name in (parse.GetValue(status) ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries)))
             {
-                if (!Enum.TryParse<MessageStatus>(name, true, out var parsed) || int.TryParse(name, out _))
+                if (StatusNames.FromWire(name) is not { } parsed)
                 {
                     Console.Error.WriteLine($"Unknown status '{name}'.");
                     return 2;

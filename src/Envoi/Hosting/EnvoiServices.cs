@@ -1,5 +1,6 @@
 using Envoi.Core;
 using Envoi.Core.Capture;
+using Envoi.Core.Checks;
 using Envoi.Core.Directory;
 using Envoi.Core.Directory.Import;
 using Envoi.Core.Outbox;
@@ -32,6 +33,7 @@ public static class EnvoiServices
         services.AddSingleton(settings.Hold);
         services.AddSingleton(settings.Queue);
         services.AddSingleton(settings.Upstream);
+        services.AddSingleton(settings.Checks);
         services.AddSingleton(new GatewayIdentity(settings.HostName, settings.Postmaster ?? $"postmaster@{settings.HostName}"));
 
         // Storage
@@ -70,6 +72,12 @@ public static class EnvoiServices
         services.AddSingleton<DeliveryRecorder>();
         services.AddSingleton<MessageProcessor>();
         services.AddSingleton(new NodeIdentity(dataDirectory));
+
+        // Send safety
+        services.AddSingleton<IKnownDomains, RelayedDomains>();
+        services.AddSingleton<SendSafetyChecks>();
+        services.AddSingleton<SenderProfiles>();
+        services.AddSingleton(new ConfirmationLinks(dataDirectory, settings.Http.PublicBaseUrl ?? $"http://{settings.Http.Listen}"));
 
         // Accept
         services.AddSingleton<MessageAcceptor>();

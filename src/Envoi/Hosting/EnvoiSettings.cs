@@ -24,9 +24,12 @@ public sealed class EnvoiSettings
     public QueueOptions Queue { get; set; } = new();
     public UpstreamOptions Upstream { get; set; } = new();
     public Envoi.Data.Ldap.LdapOptions Ldap { get; set; } = new();
+    public Envoi.Core.Checks.CheckOptions Checks { get; set; } = new();
 }
 
 public sealed class HttpSettings
 {
     public string Listen { get; set; } = "127.0.0.1:8025";
+    /// <summary>How people's browsers reach Envoi (links in notices); empty: http://LISTEN.</summary>
+    public string? PublicBaseUrl { get; set; }
 }

@@ -55,6 +55,7 @@ public static class EnvoiWebApp
         app.MapDirectoryAdminApi();
         app.MapGroupsAdminApi();
         app.MapScimApi();
+        app.MapConfirmationPages();
         return app;
     }
 

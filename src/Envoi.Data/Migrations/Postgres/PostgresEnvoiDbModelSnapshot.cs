@@ -269,6 +269,9 @@ namespace Envoi.Data.Migrations.Postgres
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Findings")
+                        .HasColumnType("text");
+
                     b.Property<string>("LeaseOwner")
                         .HasColumnType("text");
 

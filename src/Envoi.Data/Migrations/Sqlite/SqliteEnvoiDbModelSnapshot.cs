@@ -256,6 +256,9 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Findings")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LeaseOwner")
                         .HasColumnType("TEXT");
 

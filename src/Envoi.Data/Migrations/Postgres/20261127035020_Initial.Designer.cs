@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Envoi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEnvoiDb))]
-    [Migration("20261127033606_Initial")]
+    [Migration("20261127035020_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -271,6 +271,9 @@ namespace Envoi.Data.Migrations.Postgres
 
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Findings")
+                        .HasColumnType("text");
 
                     b.Property<string>("LeaseOwner")
                         .HasColumnType("text");

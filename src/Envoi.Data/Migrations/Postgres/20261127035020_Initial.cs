@@ -101,7 +101,8 @@ namespace Envoi.Data.Migrations.Postgres
                     LeaseOwner = table.Column<string>(type: "text", nullable: true),
                     LeaseUntil = table.Column<long>(type: "bigint", nullable: false),
                     ClaimToken = table.Column<string>(type: "text", nullable: true),
-                    Returned = table.Column<bool>(type: "boolean", nullable: false)
+                    Returned = table.Column<bool>(type: "boolean", nullable: false),
+                    Findings = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {

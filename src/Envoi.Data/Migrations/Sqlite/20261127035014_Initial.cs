@@ -100,7 +100,8 @@ namespace Envoi.Data.Migrations.Sqlite
                     LeaseOwner = table.Column<string>(type: "TEXT", nullable: true),
                     LeaseUntil = table.Column<long>(type: "INTEGER", nullable: false),
                     ClaimToken = table.Column<string>(type: "TEXT", nullable: true),
-                    Returned = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Returned = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Envoi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEnvoiDb))]
-    [Migration("20261127033600_Initial")]
+    [Migration("20261127035014_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -258,6 +258,9 @@ namespace Envoi.Data.Migrations.Sqlite
 
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LeaseOwner")
                         .HasColumnType("TEXT");

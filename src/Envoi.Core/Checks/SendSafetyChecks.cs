@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using Envoi.Core.Addresses;
+using MimeKit;
+
+namespace Envoi.Core.Checks;
+
+/// <summary>What the checks look at: the parsed message, its envelope, and who sends it.</summary>
+public sealed record CheckInput(MimeMessage Message, string Sender, IReadOnlyList<string> Recipients, long SizeBytes, IReadOnlyList<string> SenderGroups, string? Language);
+
+/// <summary>Domains the organization is known to write to (from relayed mail), for the look-alike check.</summary>
+public interface IKnownDomains
+{
+    Task<IReadOnlyCollection<string>> GetAsync(CancellationToken ct);
+}
+
+/// <summary>
+/// Runs every enabled send-safety check on a message and says, per finding, what to do about it
+/// (the organization's policy, or the sender's groups'). Checks that are off cost nothing.
+/// </summary>
+public sealed class SendSafetyChecks(CheckOptions options, IKnownDomains knownDomains)
+{
+    public async Task<CheckVerdict> RunAsync(CheckInput input, CancellationToken ct)
+    {
+        var findings = new List<CheckFinding>();
+        CheckAction ActionOf(string check) => options.ActionFor(check, input.SenderGroups);
+        void Add(string check, params object[] values) => findings.Add(new CheckFinding(check, ActionOf(check), CheckSentences.For(check, input.Language, values)));
+
+        if (ActionOf(CheckIds.ForgottenAttachment) != CheckAction.Off && ForgottenAttachmentCheck.Find(input.Message) is { } phrase)
+            Add(CheckIds.ForgottenAttachment, phrase);
+
+        var internalDomains = options.InternalDomains.Count > 0
+            ? options.InternalDomains.Select(d => d.ToLowerInvariant()).ToHashSet()
+            : new HashSet<string> { AddressSyntax.DomainOf(input.Sender) };
+        var recipientDomains = input.Recipients.Select(AddressSyntax.DomainOf).Distinct().ToList();
+        var external = recipientDomains.Where(d => !internalDomains.Contains(d)).ToList();
+
+        if (ActionOf(CheckIds.LookalikeDomain) != CheckAction.Off && external.Count > 0)
+        {
+            var known = (await knownDomains.GetAsync(ct)).Concat(options.KnownDomains).Concat(internalDomains)
+                .Select(d => d.ToLowerInvariant()).ToHashSet();
+            foreach (var domain in external)
+                if (LookalikeDomains.Imitated(domain, known) is { } imitated) Add(CheckIds.LookalikeDomain, domain, imitated);
+        }
+
+        if (ActionOf(CheckIds.SensitiveData) != CheckAction.Off)
+        {
+            var text = $"{input.Message.Subject}\n{AuthorText.Of(input.Message)}";
+            var found = SensitiveData.Find(text).Select(m => $"{m.Kind} {m.Masked}").ToList();
+            foreach (var pattern in options.SensitivePatterns)
+                if (Regex.IsMatch(text, pattern, RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(50))) found.Add(pattern);
+            if (found.Count > 0) Add(CheckIds.SensitiveData, string.Join(", ", found));
+        }
+
+        if (ActionOf(CheckIds.EmptySubject) != CheckAction.Off && string.IsNullOrWhiteSpace(input.Message.Subject))
+            Add(CheckIds.EmptySubject);
+
+        var visible = input.Message.To.Mailboxes.Count() + input.Message.Cc.Mailboxes.Count();
+        if (ActionOf(CheckIds.ManyRecipients) != CheckAction.Off && visible > options.MaxVisibleRecipients)
+            Add(CheckIds.ManyRecipients, visible);
+
+        if (external.Count > 0)
+        {
+            var mixed = external.Count < recipientDomains.Count;
+            if (mixed && ActionOf(CheckIds.MixedRecipients) != CheckAction.Off) Add(CheckIds.MixedRecipients, string.Join(", ", external));
+            else if (ActionOf(CheckIds.ExternalRecipients) != CheckAction.Off) Add(CheckIds.ExternalRecipients, string.Join(", ", external));
+        }
+
+        if (ActionOf(CheckIds.MessageSize) != CheckAction.Off && input.SizeBytes > options.MaxMessageBytes)
+            Add(CheckIds.MessageSize, Math.Round(input.SizeBytes / 1048576.0, 1), Math.Round(options.MaxMessageBytes / 1048576.0, 1));
+
+        return findings.Count == 0 ? CheckVerdict.Clean : new CheckVerdict(findings);
+    }
+}
