@@ -5,7 +5,33 @@ namespace Envoi.Mail.Accept;
 /// <summary>Every refusal Envoi sends, with its enhanced status code (RFC 3463) and a sentence people understand.</summary>
 internal static class SmtpReplies
 {
-    public static SmtpResponse Reply(int code, string text) => new((SmtpReplyCode)code, text);
+    public static SmtpResponse Reply(int code, string text) => new((SmtpReplyCode)code, Ascii(text));
+
+    /// <summary>
+    /// SMTP replies are ASCII (RFC 5321 §4.2; the engine writes them so): accents are dropped and
+    /// typographic quotes made plain, so "pièce jointe" reads "piece jointe" rather than "pi?ce jointe".
+    /// </summary>
+    public static string Ascii(string text)
+    {
+        // French guillemets carry their own spaces: « ci-joint » becomes "ci-joint".
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"«\s*|\s*»", "\"");
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text.Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark) continue;
+            builder.Append(c switch
+            {
+                '“' or '”' or '„' => "\"",
+                '‘' or '’' => "'",
+                'ß' => "ss",
+                '¿' or '¡' => "",
+                '\u00A0' or '\u202F' => " ",
+                < (char)128 => c.ToString(),
+                _ => "?",
+            });
+        }
+        return builder.ToString();
+    }
 
     public static SmtpResponseException Refuse(int code, string text) => new(Reply(code, text));
 

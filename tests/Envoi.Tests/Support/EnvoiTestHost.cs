@@ -91,7 +91,7 @@ public sealed class EnvoiTestHost : IAsyncDisposable
         var marker = "queued as ";
         var at = reply.IndexOf(marker, StringComparison.Ordinal);
         Assert.True(at >= 0, $"No queue id in reply '{reply}'");
-        return reply[(at + marker.Length)..].Trim();
+        return new string(reply[(at + marker.Length)..].TakeWhile(char.IsAsciiLetterOrDigit).ToArray());
     }
 
     public Task<OutboxEntry?> FindAsync(string id) => Get<OutboxService>().FindAsync(Actor.Operator, id, CancellationToken.None);
