@@ -30,6 +30,7 @@ public sealed class CheckOptions
         [CheckIds.ExternalRecipients] = CheckAction.Off,
         [CheckIds.MixedRecipients] = CheckAction.Off,
         [CheckIds.MessageSize] = CheckAction.Off,
+        [CheckIds.FirstTimeRecipient] = CheckAction.Warn,
     };
 
     /// <summary>Group name → check → action, for groups that need a different policy.</summary>
@@ -45,6 +46,12 @@ public sealed class CheckOptions
     public int MaxVisibleRecipients { get; set; } = 20;
 
     public long MaxMessageBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>How long the history of relayed mail (known domains, frequent contacts) is cached.</summary>
+    public TimeSpan HistoryCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A contact the sender wrote to at least this many times is "frequent".</summary>
+    public int FrequentContactMessages { get; set; } = 3;
 
     /// <summary>Extra regular expressions reported as sensitive data (e.g. internal project code names).</summary>
     public List<string> SensitivePatterns { get; set; } = [];
@@ -78,4 +85,5 @@ public static class CheckIds
     public const string ExternalRecipients = "external-recipients";
     public const string MixedRecipients = "mixed-recipients";
     public const string MessageSize = "message-size";
+    public const string FirstTimeRecipient = "first-time-recipient";
 }

@@ -57,6 +57,13 @@ public static class CheckSentences
             ["es"] = "Su mensaje va a la vez a compañeros y a destinatarios externos ({0}).",
             ["de"] = "Ihre Nachricht geht gleichzeitig an Kollegen und an externe Empfänger ({0}).",
         },
+        [CheckIds.FirstTimeRecipient] = new()
+        {
+            ["en"] = "You have never written to {0}, but often to {1}: is it the right address?",
+            ["fr"] = "Vous n'avez jamais écrit à {0}, mais souvent à {1} : est-ce la bonne adresse ?",
+            ["es"] = "Nunca ha escrito a {0}, pero sí a menudo a {1}: ¿es la dirección correcta?",
+            ["de"] = "Sie haben noch nie an {0} geschrieben, aber oft an {1}: ist die Adresse richtig?",
+        },
         [CheckIds.MessageSize] = new()
         {
             ["en"] = "Your message is {0} MB; the limit for this check is {1} MB.",

@@ -7,17 +7,21 @@ namespace Envoi.Core.Checks;
 /// <summary>What the checks look at: the parsed message, its envelope, and who sends it.</summary>
 public sealed record CheckInput(MimeMessage Message, string Sender, IReadOnlyList<string> Recipients, long SizeBytes, IReadOnlyList<string> SenderGroups, string? Language);
 
-/// <summary>Domains the organization is known to write to (from relayed mail), for the look-alike check.</summary>
-public interface IKnownDomains
+/// <summary>Whom the organization has written to, from relayed mail.</summary>
+public interface IMailHistory
 {
-    Task<IReadOnlyCollection<string>> GetAsync(CancellationToken ct);
+    /// <summary>Recipient domains, for the look-alike check.</summary>
+    Task<IReadOnlyCollection<string>> KnownDomainsAsync(CancellationToken ct);
+
+    /// <summary>The sender's past recipients and how many messages each received.</summary>
+    Task<IReadOnlyDictionary<string, int>> ContactsOfAsync(string sender, CancellationToken ct);
 }
 
 /// <summary>
 /// Runs every enabled send-safety check on a message and says, per finding, what to do about it
 /// (the organization's policy, or the sender's groups'). Checks that are off cost nothing.
 /// </summary>
-public sealed class SendSafetyChecks(CheckOptions options, IKnownDomains knownDomains)
+public sealed class SendSafetyChecks(CheckOptions options, IMailHistory history)
 {
     public async Task<CheckVerdict> RunAsync(CheckInput input, CancellationToken ct)
     {
@@ -36,10 +40,22 @@ public sealed class SendSafetyChecks(CheckOptions options, IKnownDomains knownDo
 
         if (ActionOf(CheckIds.LookalikeDomain) != CheckAction.Off && external.Count > 0)
         {
-            var known = (await knownDomains.GetAsync(ct)).Concat(options.KnownDomains).Concat(internalDomains)
+            var known = (await history.KnownDomainsAsync(ct)).Concat(options.KnownDomains).Concat(internalDomains)
                 .Select(d => d.ToLowerInvariant()).ToHashSet();
             foreach (var domain in external)
                 if (LookalikeDomains.Imitated(domain, known) is { } imitated) Add(CheckIds.LookalikeDomain, domain, imitated);
+        }
+
+        if (ActionOf(CheckIds.FirstTimeRecipient) != CheckAction.Off && input.Sender.Length > 0)
+        {
+            // A first-time recipient one or two keystrokes from someone the sender writes to often.
+            var contacts = await history.ContactsOfAsync(input.Sender, ct);
+            foreach (var recipient in input.Recipients.Select(r => r.ToLowerInvariant()).Distinct().Where(r => !contacts.ContainsKey(r)))
+            {
+                var near = contacts.Where(c => c.Value >= options.FrequentContactMessages && LookalikeDomains.Distance(recipient, c.Key) <= 2)
+                    .OrderByDescending(c => c.Value).Select(c => c.Key).FirstOrDefault();
+                if (near is not null) Add(CheckIds.FirstTimeRecipient, recipient, near);
+            }
         }
 
         if (ActionOf(CheckIds.SensitiveData) != CheckAction.Off)

@@ -74,7 +74,7 @@ public static class EnvoiServices
         services.AddSingleton(new NodeIdentity(dataDirectory));
 
         // Send safety
-        services.AddSingleton<IKnownDomains, RelayedDomains>();
+        services.AddSingleton<IMailHistory, MailHistory>();
         services.AddSingleton<SendSafetyChecks>();
         services.AddSingleton<SenderProfiles>();
         services.AddSingleton(new ConfirmationLinks(dataDirectory, settings.Http.PublicBaseUrl ?? $"http://{settings.Http.Listen}"));

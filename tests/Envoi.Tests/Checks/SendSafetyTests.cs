@@ -155,6 +155,21 @@ public sealed partial class SendSafetyTests : IAsyncLifetime
         Assert.DoesNotContain("0189 3456", notice.Parse().TextBody); // masked
     }
 
+    [Fact]
+    public async Task First_time_recipient_close_to_a_frequent_contact_gets_a_warning()
+    {
+        await using var envoi = await StartAsync(p => p.HistoryCacheDuration = TimeSpan.Zero);
+        for (var i = 0; i < 3; i++)
+        {
+            var id = await envoi.SendAsync("alice@example.com", "alice-password", EnvoiTestHost.Message("alice@example.com", "jonathan.smith@partner.example", $"Update {i}", "Latest numbers below.\n"));
+            await envoi.WaitForStatusAsync(id, MessageStatus.Relayed);
+        }
+        var typo = await envoi.SendAsync("alice@example.com", "alice-password", EnvoiTestHost.Message("alice@example.com", "jonathon.smith@partner.example", "Update 4", "Latest numbers below.\n"));
+        var entry = await envoi.WaitForStatusAsync(typo, MessageStatus.Relayed); // a warning does not stop it
+        Assert.Contains("never written to jonathon.smith@partner.example, but often to jonathan.smith@partner.example", entry.Findings);
+        await _upstream.WaitForAsync(m => m.Sender == "" && (m.Parse().TextBody ?? "").Contains("jonathon.smith@partner.example"));
+    }
+
     [GeneratedRegex(@"/confirm/([A-Za-z0-9_-]{39})\b")]
     private static partial Regex LinkPattern();
 }
