@@ -4,7 +4,6 @@ using System.Net;
 using System.Text;
 using Envoi.Core;
 using Envoi.Core.Checks;
-using Envoi.Core.Pipeline;
 using Envoi.Core.Observability;
 using Envoi.Core.Outbox;
 using Envoi.Core.Queue;
@@ -39,16 +38,10 @@ public sealed class MessageAcceptor(
     QueueOptions queue,
     SmtpOptions smtp,
     GatewayIdentity identity,
-    SendSafetyChecks checks,
-    CheckOptions checkOptions,
-    SenderProfiles senders,
-    ConfirmationLinks links,
-    IMessageInjector injector,
+    SendSafetyGate safety,
     TimeProvider clock,
     ILogger<MessageAcceptor> logger)
 {
-    public const string ConfirmHeader = "X-Envoi-Confirm";
-
     public async Task<AcceptResult> AcceptAsync(AcceptRequest request, ReadOnlySequence<byte> data, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
@@ -84,17 +77,15 @@ public sealed class MessageAcceptor(
         // Mail from a trusted connector (Exchange, Postfix) carries no login: the envelope sender
         // tells whose outbox it belongs to and which undo window applies.
         var owner = request.User ?? (request.Sender.Length > 0 ? await users.FindByEmailAsync(request.Sender, ct) : null);
-        var profile = await senders.GetAsync(request.Sender, ct);
-        var verdict = await CheckAsync(request, message, body.Length, profile, ct);
+        var verdict = await safety.EvaluateAsync(request.Sender, request.Recipients, message, body.Length, ct);
         if (verdict.Action == CheckAction.Refuse)
         {
             MailMetrics.Rejected.WithLabels("check").Inc();
             logger.LogInformation("Refused message from <{Sender}>: {Findings}", request.Sender, verdict.Explain(CheckAction.Refuse));
-            var howToConfirm = checkOptions.AllowConfirmHeader ? $" To send it anyway, send it again with the header {ConfirmHeader}: yes." : "";
-            return AcceptResult.Refuse(550, $"5.7.1 {verdict.Explain(CheckAction.Refuse)}{howToConfirm}");
+            return AcceptResult.Refuse(550, $"5.7.1 {safety.RefusalText(verdict)}");
         }
         var awaiting = verdict.Action == CheckAction.Hold;
-        var releaseAt = awaiting ? now + checkOptions.ConfirmationTimeout : sendAt ?? now + hold.WindowFor(owner?.HoldSeconds);
+        var releaseAt = awaiting ? now + safety.ConfirmationTimeout : sendAt ?? now + hold.WindowFor(owner?.HoldSeconds);
         var findings = verdict.Findings.Count == 0 ? null : string.Join(" ", verdict.Findings.Select(f => f.Sentence));
         var id = QueueId.New(now);
         var received = ReceivedHeader(request, id, now);
@@ -125,34 +116,8 @@ public sealed class MessageAcceptor(
         MailMetrics.AcceptLatency.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         logger.LogInformation("{QueueId}: accepted from <{Sender}> for {Count} recipient(s), release at {ReleaseAt:O}", id, request.Sender, request.Recipients.Count, releaseAt);
         if (findings is not null) logger.LogInformation("{QueueId}: checks: {Findings}", id, findings);
-        if (verdict.Action is CheckAction.Warn or CheckAction.Hold) await NotifyAsync(id, request, message.Subject, verdict, profile, owner?.Id, ct);
+        if (verdict.Action is CheckAction.Warn or CheckAction.Hold) await safety.NotifyAsync(id, request.Sender, message.Subject, verdict, owner?.Id, ct);
         return new AcceptResult(250, awaiting ? $"2.0.0 Ok: queued as {id}, held for your confirmation (see your mailbox)" : $"2.0.0 Ok: queued as {id}", id);
-    }
-
-    private async Task<CheckVerdict> CheckAsync(AcceptRequest request, MimeMessage message, long size, SenderProfile profile, CancellationToken ct)
-    {
-        // Reports, auto-replies and signed or encrypted mail are not checked (nor modified).
-        if (ProtectedMessage.Reason(message, MessageOrigin.Smtp) is not null) return CheckVerdict.Clean;
-        var verdict = await checks.RunAsync(new CheckInput(message, request.Sender, request.Recipients, size, profile.Groups, profile.Language), ct);
-        var confirmed = checkOptions.AllowConfirmHeader && string.Equals(message.Headers[ConfirmHeader]?.Trim(), "yes", StringComparison.OrdinalIgnoreCase);
-        // The sender already confirmed: what would have held or refused the message is only recorded.
-        return confirmed ? new CheckVerdict(verdict.Findings.Select(f => f.Action >= CheckAction.Hold ? f with { Action = CheckAction.Log } : f).ToList()) : verdict;
-    }
-
-    /// <summary>Tells the sender what the checks found; a held message's notice carries the confirm and cancel links.</summary>
-    private async Task NotifyAsync(string id, AcceptRequest request, string? subject, CheckVerdict verdict, SenderProfile profile, int? userId, CancellationToken ct)
-    {
-        if (request.Sender.Length == 0) return;
-        try
-        {
-            var held = verdict.Action == CheckAction.Hold;
-            var notice = CheckNotice.Build(identity, request.Sender, id, subject, verdict, held ? links : null, profile.Language, checkOptions.ConfirmationTimeout, checkOptions.SendWhenConfirmationTimesOut);
-            await injector.InjectAsync(notice, new Envelope("", [request.Sender], userId, "127.0.0.1"), MessageOrigin.Notice, ct);
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "{QueueId}: could not send the check notice to <{Sender}>", id, request.Sender);
-        }
     }
 
     private static readonly byte[] FinalCrlf = "\r\n"u8.ToArray();

@@ -77,6 +77,7 @@ public static class EnvoiServices
         services.AddSingleton<IMailHistory, MailHistory>();
         services.AddSingleton<SendSafetyChecks>();
         services.AddSingleton<SenderProfiles>();
+        services.AddSingleton<SendSafetyGate>();
         services.AddSingleton(new ConfirmationLinks(dataDirectory, settings.Http.PublicBaseUrl ?? $"http://{settings.Http.Listen}"));
 
         // Accept

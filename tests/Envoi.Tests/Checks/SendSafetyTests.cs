@@ -100,7 +100,7 @@ public sealed partial class SendSafetyTests : IAsyncLifetime
         Assert.DoesNotContain(MessageAcceptorHeader, Assert.Single(_upstream.For("dave@example.net")).Text);
     }
 
-    private const string MessageAcceptorHeader = "X-Envoi-Confirm";
+    private const string MessageAcceptorHeader = Envoi.Mail.Accept.SendSafetyGate.ConfirmHeader;
 
     [Fact]
     public async Task Unconfirmed_message_is_cancelled_when_the_timeout_passes()
