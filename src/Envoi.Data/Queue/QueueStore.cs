@@ -47,23 +47,41 @@ public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
         var nowMs = now.ToUnixTimeMilliseconds();
         var token = Guid.NewGuid().ToString("N");
         await using var db = factory.Create();
-        var due = db.Messages
-            .Where(m => ((m.Status == MessageStatus.Held || m.Status == MessageStatus.Scheduled || m.Status == MessageStatus.Deferred) && m.ReleaseAt <= nowMs)
-                        || (m.Status == MessageStatus.Relaying && m.LeaseUntil < nowMs && !inFlight.Contains(m.Id)))
-            .OrderBy(m => m.ReleaseAt)
-            .Take(max)
-            .Select(m => m.Id);
-        // The due condition is repeated on the outer UPDATE so a row changed by someone else
-        // between the subquery and the update (PostgreSQL re-checks it) is not claimed.
-        var claimed = await db.Messages
-            .Where(m => due.Contains(m.Id)
-                        && (((m.Status == MessageStatus.Held || m.Status == MessageStatus.Scheduled || m.Status == MessageStatus.Deferred) && m.ReleaseAt <= nowMs)
-                            || (m.Status == MessageStatus.Relaying && m.LeaseUntil < nowMs)))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, MessageStatus.Relaying)
-                .SetProperty(m => m.LeaseOwner, owner)
-                .SetProperty(m => m.LeaseUntil, nowMs + (long)lease.TotalMilliseconds)
-                .SetProperty(m => m.ClaimToken, token), ct);
+        var until = nowMs + (long)lease.TotalMilliseconds;
+        int claimed;
+        if (factory.Target.Provider == DatabaseProvider.Postgres)
+        {
+            // Several nodes claim at once: SKIP LOCKED lets each take rows nobody else is taking,
+            // instead of queuing behind the same locks (and never hands one row to two nodes).
+            var running = inFlight.ToArray();
+            claimed = await db.Database.ExecuteSqlInterpolatedAsync($"""
+                UPDATE messages SET "Status" = 'Relaying', "LeaseOwner" = {owner}, "LeaseUntil" = {until}, "ClaimToken" = {token}
+                WHERE "Id" IN (
+                    SELECT "Id" FROM messages
+                    WHERE ("Status" IN ('Held', 'Scheduled', 'Deferred') AND "ReleaseAt" <= {nowMs})
+                       OR ("Status" = 'Relaying' AND "LeaseUntil" < {nowMs} AND NOT ("Id" = ANY({running})))
+                    ORDER BY "ReleaseAt"
+                    LIMIT {max}
+                    FOR UPDATE SKIP LOCKED)
+                """, ct);
+        }
+        else
+        {
+            // SQLite has one writer (and this process's writers take turns): one UPDATE is atomic.
+            var due = db.Messages
+                .Where(m => ((m.Status == MessageStatus.Held || m.Status == MessageStatus.Scheduled || m.Status == MessageStatus.Deferred) && m.ReleaseAt <= nowMs)
+                            || (m.Status == MessageStatus.Relaying && m.LeaseUntil < nowMs && !inFlight.Contains(m.Id)))
+                .OrderBy(m => m.ReleaseAt)
+                .Take(max)
+                .Select(m => m.Id);
+            claimed = await db.Messages
+                .Where(m => due.Contains(m.Id))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Status, MessageStatus.Relaying)
+                    .SetProperty(m => m.LeaseOwner, owner)
+                    .SetProperty(m => m.LeaseUntil, until)
+                    .SetProperty(m => m.ClaimToken, token), ct);
+        }
         if (claimed == 0) return [];
 
         var rows = await db.Messages.AsNoTracking()
