@@ -22,6 +22,7 @@ public sealed class SmtpListener(
     MessageAcceptor acceptor,
     UserAccounts accounts,
     CertificateProvider certificates,
+    AuthThrottle throttle,
     ILoggerFactory loggers) : IHostedService
 {
     private readonly ILogger _logger = loggers.CreateLogger<SmtpListener>();
@@ -65,7 +66,7 @@ public sealed class SmtpListener(
         var services = new ServiceProvider();
         services.Add(listeners);
         services.Add(new EnvoiCommandFactory(options));
-        services.Add(new EnvoiAuthenticator(accounts, options, loggers.CreateLogger<EnvoiAuthenticator>()));
+        services.Add(new EnvoiAuthenticator(accounts, options, throttle, loggers.CreateLogger<EnvoiAuthenticator>()));
         services.Add(new EnvoiMailboxFilter(options, new TrustedNetworks(options.TrustedNetworks)));
         services.Add(new EnvoiMessageStore(acceptor));
 

@@ -27,4 +27,7 @@ public sealed class SmtpOptions
     /// <summary>Local clients (a script on the server itself) may AUTH without TLS: nothing crosses a network.</summary>
     public bool AllowClearTextAuthFromLoopback { get; set; } = true;
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>Failed AUTH attempts from one address, within <see cref="FailedLoginWindow"/>, before it must wait.</summary>
+    public int MaxFailedLogins { get; set; } = 10;
+    public TimeSpan FailedLoginWindow { get; set; } = TimeSpan.FromMinutes(10);
 }

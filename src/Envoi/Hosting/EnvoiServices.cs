@@ -82,6 +82,7 @@ public static class EnvoiServices
 
         // Accept
         services.AddSingleton<MessageAcceptor>();
+        services.AddSingleton<AuthThrottle>();
         services.AddSingleton(sp => new CertificateProvider(settings.Smtp, dataDirectory, settings.HostName, sp.GetRequiredService<ILogger<CertificateProvider>>()));
         return services;
     }

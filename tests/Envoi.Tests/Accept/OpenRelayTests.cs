@@ -79,6 +79,25 @@ public sealed class OpenRelayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Password_guessing_is_slowed_down_after_repeated_failures()
+    {
+        await using var guarded = await EnvoiTestHost.StartAsync(s => s.Smtp.MaxFailedLogins = 3);
+        await guarded.AddUserAsync("alice@example.com", "alice-password");
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await using var guess = await RawSmtpClient.ConnectAsync(guarded.SmtpPort);
+            await guess.CommandAsync("EHLO guesser.test");
+            var wrong = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"\0alice@example.com\0guess-{attempt}"));
+            Assert.StartsWith("535", await guess.CommandAsync($"AUTH PLAIN {wrong}"));
+        }
+        // Even the right password is refused for now, with a reason a person understands.
+        await using var raw = await RawSmtpClient.ConnectAsync(guarded.SmtpPort);
+        await raw.CommandAsync("EHLO client.test");
+        var right = Convert.ToBase64String("\0alice@example.com\0alice-password"u8.ToArray());
+        Assert.StartsWith("454 4.7.0 Too many failed logins", await raw.CommandAsync($"AUTH PLAIN {right}"));
+    }
+
+    [Fact]
     public async Task Clear_text_auth_is_refused_when_loopback_is_not_exempt()
     {
         await using var strict = await EnvoiTestHost.StartAsync(s => s.Smtp.AllowClearTextAuthFromLoopback = false);
