@@ -47,6 +47,8 @@ public sealed class OutboxService(IQueueStore store, CancelledMessageReturner re
     {
         var entry = await FindAsync(actor, id, ct);
         if (entry is null) return NotFound(id);
+        if (entry.Status == MessageStatus.AwaitingConfirmation)
+            return new(OutboxOutcome.Invalid, $"Message {id} is held by a send-safety check ({entry.Findings}) Confirm it to send it.", entry);
         // A deferred message stays deferred (its retry is simply due now); a waiting one becomes held-and-due.
         var released = entry.Status == MessageStatus.Deferred
             ? await store.ReleaseAtAsync(id, clock.GetUtcNow(), [MessageStatus.Deferred], MessageStatus.Deferred, ct)

@@ -89,6 +89,9 @@ public sealed partial class SendSafetyTests : IAsyncLifetime
         message.From.Clear();
         message.From.Add(MailboxAddress.Parse("carol@example.com"));
         var id = await envoi.SendAsync("carol@example.com", "carol-password", message);
+        var sendNow = await api.PostAsync($"/api/outbox/{id}/send-now", null);
+        Assert.Equal(HttpStatusCode.BadRequest, sendNow.StatusCode);
+        Assert.Contains("Confirm it to send it", await sendNow.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"/api/outbox/{id}/confirm", null)).StatusCode);
         await envoi.WaitForStatusAsync(id, MessageStatus.Relayed);
 
