@@ -49,7 +49,7 @@ public sealed class ConfirmationLinks
     private string Signature(string id, string verb)
     {
         var mac = HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes($"{id}|{verb}"));
-        return Convert.ToBase64String(mac, 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return System.Buffers.Text.Base64Url.EncodeToString(mac.AsSpan(0, 16));
     }
 }
 

@@ -9,9 +9,9 @@ namespace Envoi.Core.Checks;
 public static class ForgottenAttachmentCheck
 {
     /// <returns>The phrase that announced the missing attachment, or null when the message is fine.</returns>
-    public static string? Find(MimeMessage message)
-    {
-        if (Attachments.Count(message) > 0) return null;
-        return AttachmentMention.Find(AuthorText.Of(message));
-    }
+    public static string? Find(MimeMessage message) => Find(message, AuthorText.Of(message));
+
+    /// <param name="authorText">The message's <see cref="AuthorText"/>, when the caller already has it.</param>
+    public static string? Find(MimeMessage message, string authorText) =>
+        Attachments.Count(message) > 0 ? null : AttachmentMention.Find(authorText);
 }

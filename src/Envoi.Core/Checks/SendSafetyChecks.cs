@@ -29,7 +29,10 @@ public sealed class SendSafetyChecks(CheckOptions options, IMailHistory history)
         CheckAction ActionOf(string check) => options.ActionFor(check, input.SenderGroups);
         void Add(string check, params object[] values) => findings.Add(new CheckFinding(check, ActionOf(check), CheckSentences.For(check, input.Language, values)));
 
-        if (ActionOf(CheckIds.ForgottenAttachment) != CheckAction.Off && ForgottenAttachmentCheck.Find(input.Message) is { } phrase)
+        // Extracting the author's text may parse HTML: done once, for every check that reads it.
+        var authorText = new Lazy<string>(() => AuthorText.Of(input.Message));
+
+        if (ActionOf(CheckIds.ForgottenAttachment) != CheckAction.Off && ForgottenAttachmentCheck.Find(input.Message, authorText.Value) is { } phrase)
             Add(CheckIds.ForgottenAttachment, phrase);
 
         var internalDomains = options.InternalDomains.Count > 0
@@ -60,7 +63,7 @@ public sealed class SendSafetyChecks(CheckOptions options, IMailHistory history)
 
         if (ActionOf(CheckIds.SensitiveData) != CheckAction.Off)
         {
-            var text = $"{input.Message.Subject}\n{AuthorText.Of(input.Message)}";
+            var text = $"{input.Message.Subject}\n{authorText.Value}";
             var found = SensitiveData.Find(text).Select(m => $"{m.Kind} {m.Masked}").ToList();
             foreach (var pattern in options.SensitivePatterns)
                 if (Regex.IsMatch(text, pattern, RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(50))) found.Add(pattern);

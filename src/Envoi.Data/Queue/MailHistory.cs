@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Envoi.Core.Addresses;
 using Envoi.Core.Checks;
 using Envoi.Core.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed class MailHistory(EnvoiDbFactory factory, CheckOptions options, Ti
         if (_domains.Until > now) return _domains.Domains;
         await using var db = factory.Create();
         var addresses = await Relayed(db, now).Select(r => r.Address).Distinct().Take(200_000).ToListAsync(ct);
-        var domains = addresses.Select(a => a[(a.LastIndexOf('@') + 1)..].ToLowerInvariant()).ToHashSet();
+        var domains = addresses.Select(AddressSyntax.DomainOf).ToHashSet();
         _domains = (domains, now + CacheFor);
         return domains;
     }

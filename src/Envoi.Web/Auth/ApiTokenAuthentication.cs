@@ -36,6 +36,9 @@ public sealed class ApiTokenAuthentication(
 
 public static class PrincipalExtensions
 {
+    /// <summary>The authenticated user's email, for "my" resources and audit entries.</summary>
+    public static string Email(this ClaimsPrincipal principal) => principal.FindFirstValue(ClaimTypes.Email) ?? "";
+
     /// <summary>The outbox actor behind an authenticated request.</summary>
     public static Actor ToActor(this ClaimsPrincipal principal) =>
         new(int.TryParse(principal.FindFirstValue(ApiTokenAuthentication.UserIdClaim), out var id) ? id : null,

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Envoi.Core.Directory;
 using Envoi.Core.Directory.Import;
 using Envoi.Web.Auth;
@@ -85,7 +84,7 @@ public static class DirectoryAdminApi
         return app;
     }
 
-    private static string Actor(HttpContext http) => http.User.FindFirstValue(ClaimTypes.Email) ?? "api";
+    private static string Actor(HttpContext http) => http.User.Email() is { Length: > 0 } email ? email : "api";
 
     private static T? ParseEnum<T>(string? value) where T : struct, Enum =>
         value is not null && !int.TryParse(value, out _) && Enum.TryParse<T>(value, ignoreCase: true, out var parsed) ? parsed : null;

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Envoi.Core.Directory;
 using Envoi.Web.Auth;
 using Microsoft.AspNetCore.Builder;
@@ -56,7 +55,7 @@ public static class GroupsAdminApi
         return group;
     }
 
-    private static string Actor(HttpContext http) => http.User.FindFirstValue(ClaimTypes.Email) ?? "api";
+    private static string Actor(HttpContext http) => http.User.Email() is { Length: > 0 } email ? email : "api";
 }
 
 public sealed record GroupRequest(string? Name);

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Envoi.Core.Directory;
+using Envoi.Web.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -28,7 +28,7 @@ public static class MyAttributesApi
         return group;
     }
 
-    private static string Email(HttpContext http) => http.User.FindFirstValue(ClaimTypes.Email) ?? "";
+    private static string Email(HttpContext http) => http.User.Email();
 }
 
 internal static class DirectoryHttp

@@ -35,7 +35,7 @@ internal static class ScimUsersApi
                 "username" => await store.FindByUserNameAsync(equality.Value, ct),
                 "emails.value" or "emails" => await store.FindAsync(equality.Value, ct),
                 "id" => await FindAsync(store, equality.Value, ct),
-                "externalid" => await FindByExternalIdAsync(store, equality.Value, ct),
+                "externalid" => await store.FindByExternalIdAsync(equality.Value, ct),
                 _ => null,
             };
             if (equality.Attribute.ToLowerInvariant() is not ("username" or "emails.value" or "emails" or "id" or "externalid"))
@@ -104,9 +104,6 @@ internal static class ScimUsersApi
 
     private static async Task<Employee?> FindAsync(IDirectoryStore store, string id, CancellationToken ct) =>
         int.TryParse(id, out var key) ? await store.FindByIdAsync(key, ct) : null;
-
-    private static async Task<Employee?> FindByExternalIdAsync(IDirectoryStore store, string externalId, CancellationToken ct) =>
-        await store.FindByExternalIdAsync(externalId, ct);
 
     /// <summary>SCIM names the manager by id; the directory keeps the manager's email when that employee is known.</summary>
     private static async Task<ProvisionedUser> WithManagerEmailAsync(IDirectoryStore store, ProvisionedUser user, CancellationToken ct)

@@ -33,7 +33,7 @@ public sealed class DeliveryTests : IAsyncLifetime
     public async Task Each_recipient_gets_its_own_result()
     {
         var id = await SendToAsync("ok@example.net", "reject-me@example.net", "defer-me@example.net");
-        var entry = await WaitUntilAsync(id, e => e.Attempts >= 1);
+        var entry = await _envoi.WaitUntilAsync(id, e => e.Attempts >= 1, "one attempt made");
 
         var byAddress = entry.Recipients.ToDictionary(r => r.Address);
         Assert.Equal(RecipientStatus.Relayed, byAddress["ok@example.net"].Status);
@@ -48,7 +48,7 @@ public sealed class DeliveryTests : IAsyncLifetime
     public async Task Deferred_recipient_is_retried_and_the_relayed_one_is_not_sent_twice()
     {
         var id = await SendToAsync("ok@example.net", "defer-later@example.net");
-        await WaitUntilAsync(id, e => e.Attempts >= 1);
+        await _envoi.WaitUntilAsync(id, e => e.Attempts >= 1, "one attempt made");
         _upstream.AcceptDeferred = true;
         var entry = await _envoi.WaitForStatusAsync(id, MessageStatus.Relayed, TimeSpan.FromSeconds(10));
         Assert.All(entry.Recipients, r => Assert.Equal(RecipientStatus.Relayed, r.Status));
@@ -125,7 +125,7 @@ public sealed class DeliveryTests : IAsyncLifetime
     public async Task Recall_cancels_recipients_still_pending_and_keeps_the_delivered_ones()
     {
         var id = await SendToAsync("ok-recall@example.net", "defer-recall@example.net");
-        await WaitUntilAsync(id, e => e.Status == MessageStatus.Deferred);
+        await _envoi.WaitForStatusAsync(id, MessageStatus.Deferred);
         var result = await _envoi.Get<OutboxService>().CancelAsync(Actor.Operator, id, returnToSender: false, default);
         Assert.True(result.Succeeded, result.Message);
         Assert.Contains("recalled", result.Message);
@@ -155,18 +155,6 @@ public sealed class DeliveryTests : IAsyncLifetime
         var received = Assert.Single(_upstream.For("signed@example.net")).Text;
         Assert.Contains("--b1\r\nContent-Type: text/plain\r\n\r\nSigned   text  with odd   spacing \r\n--b1\r\n", received);
         Assert.DoesNotContain("X-Envoi-Send-At", received);
-    }
-
-    private async Task<OutboxEntry> WaitUntilAsync(string id, Func<OutboxEntry, bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            var entry = await _envoi.FindAsync(id);
-            if (entry is not null && condition(entry)) return entry;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"Message {id} never reached the expected state; now {(await _envoi.FindAsync(id))?.Status}.");
     }
 }
 

@@ -97,17 +97,21 @@ public sealed class EnvoiTestHost : IAsyncDisposable
     public Task<OutboxEntry?> FindAsync(string id) => Get<OutboxService>().FindAsync(Actor.Operator, id, CancellationToken.None);
 
     /// <summary>Waits until the message reaches <paramref name="status"/>; fails with its last state otherwise.</summary>
-    public async Task<OutboxEntry> WaitForStatusAsync(string id, MessageStatus status, TimeSpan? timeout = null)
+    public Task<OutboxEntry> WaitForStatusAsync(string id, MessageStatus status, TimeSpan? timeout = null) =>
+        WaitUntilAsync(id, e => e.Status == status, status.ToWire(), timeout);
+
+    /// <summary>Waits until the message satisfies <paramref name="condition"/>; fails with its last state otherwise.</summary>
+    public async Task<OutboxEntry> WaitUntilAsync(string id, Func<OutboxEntry, bool> condition, string expected, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
         OutboxEntry? entry = null;
         while (DateTime.UtcNow < deadline)
         {
             entry = await FindAsync(id);
-            if (entry?.Status == status) return entry;
+            if (entry is not null && condition(entry)) return entry;
             await Task.Delay(50);
         }
-        Assert.Fail($"Message {id} is {entry?.Status.ToWire() ?? "missing"}, expected {status.ToWire()}; recipients: {string.Join("; ", entry?.Recipients.Select(r => $"{r.Address}={r.Status.ToWire()} {r.Response}") ?? [])}");
+        Assert.Fail($"Message {id} is {entry?.Status.ToWire() ?? "missing"}, expected {expected}; recipients: {string.Join("; ", entry?.Recipients.Select(r => $"{r.Address}={r.Status.ToWire()} {r.Response}") ?? [])}");
         return null!;
     }
 
