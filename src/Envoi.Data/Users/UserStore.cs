@@ -16,7 +16,9 @@ public sealed class UserStore(EnvoiDbFactory factory) : IUserStore
     {
         var normalized = email.ToLowerInvariant();
         await using var db = factory.Create();
-        var row = await db.Users.AsNoTracking().Include(u => u.Aliases).SingleOrDefaultAsync(u => u.Email == normalized, ct);
+        // By address or alias: mail a connector relays from an alias belongs to the same person's outbox.
+        var row = await db.Users.AsNoTracking().Include(u => u.Aliases)
+            .SingleOrDefaultAsync(u => u.Email == normalized || u.Aliases.Any(a => a.Address == normalized), ct);
         return ToUser(row);
     }
 

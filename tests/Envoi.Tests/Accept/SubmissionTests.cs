@@ -85,6 +85,7 @@ public sealed class SubmissionTests : IAsyncLifetime
         var reply = await client.SendAsync(EnvoiTestHost.Message("sales@example.com", "bob@example.net"), new MailboxAddress("", "sales@example.com"), [new MailboxAddress("", "bob@example.net")]);
         var entry = await _envoi.FindAsync(EnvoiTestHost.QueueIdFrom(reply));
         Assert.Equal(alice.Id, entry!.UserId);
+        Assert.Equal(alice.Id, (await store.FindByEmailAsync("SALES@example.com", default))!.Id);
     }
 
     [Fact]
