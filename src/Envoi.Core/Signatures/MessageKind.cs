@@ -1,0 +1,9 @@
+namespace Envoi.Core.Signatures;
+
+/// <summary>What the author is doing: rules may pick a shorter signature for replies.</summary>
+public enum MessageKind
+{
+    New,
+    Reply,
+    Forward,
+}
