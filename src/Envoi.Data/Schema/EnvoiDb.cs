@@ -21,6 +21,10 @@ public abstract class EnvoiDb(DbContextOptions options) : DbContext(options)
     public DbSet<GroupRow> Groups => Set<GroupRow>();
     public DbSet<GroupMemberRow> GroupMembers => Set<GroupMemberRow>();
     public DbSet<AuditRow> Audit => Set<AuditRow>();
+    public DbSet<SignatureTemplateRow> SignatureTemplates => Set<SignatureTemplateRow>();
+    public DbSet<SignatureRuleRow> SignatureRules => Set<SignatureRuleRow>();
+    public DbSet<EmployeeSignatureRow> EmployeeSignatures => Set<EmployeeSignatureRow>();
+    public DbSet<SignatureAssetRow> SignatureAssets => Set<SignatureAssetRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -110,6 +114,33 @@ public abstract class EnvoiDb(DbContextOptions options) : DbContext(options)
             e.ToTable("audit_log");
             e.HasIndex(a => new { a.Subject, a.At });
             e.HasIndex(a => a.At);
+        });
+        model.Entity<SignatureTemplateRow>(e =>
+        {
+            e.ToTable("signature_templates");
+            e.HasKey(t => t.Name);
+            e.Property(t => t.Name).HasMaxLength(64);
+            e.Property(t => t.Images).HasMaxLength(16);
+        });
+        model.Entity<SignatureRuleRow>(e =>
+        {
+            e.ToTable("signature_rules");
+            e.HasKey(r => r.Position);
+            e.Property(r => r.Position).ValueGeneratedNever();
+        });
+        model.Entity<EmployeeSignatureRow>(e =>
+        {
+            e.ToTable("employee_signatures");
+            e.HasKey(s => new { s.EmployeeId, s.Signature });
+            e.Property(s => s.Signature).HasMaxLength(64);
+            e.HasOne<EmployeeRow>().WithMany().HasForeignKey(s => s.EmployeeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<SignatureAssetRow>(e =>
+        {
+            e.ToTable("signature_assets");
+            e.HasKey(a => a.Name);
+            e.Property(a => a.Name).HasMaxLength(128);
+            e.Property(a => a.ContentType).HasMaxLength(64);
         });
     }
 }

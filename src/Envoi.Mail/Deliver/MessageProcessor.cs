@@ -21,6 +21,7 @@ public sealed class MessageProcessor(
     IMessageSpool spool,
     IUserStore users,
     MessagePipeline pipeline,
+    IRecipientPartitioner partitioner,
     IDeliveryTarget target,
     IMessageInjector injector,
     QueueOptions options,
@@ -40,41 +41,57 @@ public sealed class MessageProcessor(
         }
 
         MimeMessage? message = null;
-        IReadOnlyList<RecipientResult> results;
+        var results = new List<RecipientResult>();
+        var opened = new List<Stream>();
         try
         {
-            await using var body = spool.OpenRead(claimed.Id);
-            message = await MimeMessage.LoadAsync(body, persistent: true, ct);
+            message = await LoadAsync(claimed.Id, opened, ct);
             var user = claimed.UserId is { } id ? await users.FindAsync(id, ct) : null;
             var context = new MessageContext(claimed.Id, message, claimed.Sender, claimed.PendingRecipients, user, claimed.Origin);
-            var verdict = await pipeline.RunAsync(context, ct);
-            results = verdict.Continue
-                ? await target.DeliverAsync(claimed.Id, message, claimed.Sender, claimed.PendingRecipients, ct)
-                : claimed.PendingRecipients.Select(r => new RecipientResult(r, RecipientStatus.Failed, verdict.Reason ?? "554 5.7.0 Refused by policy")).ToList();
+            var copies = context.IsProtected ? [claimed.PendingRecipients] : await partitioner.PartitionAsync(context, ct);
+            if (copies.Count > 1) logger.LogInformation("{QueueId}: split into {Copies} copies for recipients needing different signatures", claimed.Id, copies.Count);
+            for (var i = 0; i < copies.Count; i++)
+            {
+                // Stages change the message in place: every further copy starts again from the spool file.
+                var copy = i == 0 && copies.Count == 1 ? context
+                    : new MessageContext(claimed.Id, i == 0 ? message : await LoadAsync(claimed.Id, opened, ct), claimed.Sender, copies[i], user, claimed.Origin);
+                var verdict = await pipeline.RunAsync(copy, ct);
+                results.AddRange(verdict.Continue
+                    ? await target.DeliverAsync(claimed.Id, copy.Message, claimed.Sender, copies[i], ct)
+                    : copies[i].Select(r => new RecipientResult(r, RecipientStatus.Failed, verdict.Reason ?? "554 5.7.0 Refused by policy")));
+            }
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             // A message a stage or the parser chokes on is retried on the normal schedule and
             // bounced when it expires, instead of looping on its lease forever.
             logger.LogError(e, "{QueueId}: could not be processed; retrying on the normal schedule", claimed.Id);
-            results = claimed.PendingRecipients.Select(r => new RecipientResult(r, RecipientStatus.Deferred, $"451 4.3.0 Envoi could not process this message ({e.GetType().Name}: {e.Message})")).ToList();
+            // Recipients of a copy already accepted upstream keep their result: they must not get it twice.
+            var done = results.Select(r => r.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            results.AddRange(claimed.PendingRecipients.Where(r => !done.Contains(r))
+                .Select(r => new RecipientResult(r, RecipientStatus.Deferred, $"451 4.3.0 Envoi could not process this message ({e.GetType().Name}: {e.Message})")));
+        }
+        finally
+        {
+            foreach (var stream in opened) await stream.DisposeAsync();
         }
 
         var now = clock.GetUtcNow();
         var retryAt = now + options.RetryDelay(claimed.Attempts);
+        IReadOnlyList<RecipientResult> outcome = results;
         if (retryAt > claimed.ExpiresAt)
-            results = results.Select(r => r.Status == RecipientStatus.Deferred
+            outcome = outcome.Select(r => r.Status == RecipientStatus.Deferred
                 ? r with { Status = RecipientStatus.Failed, Response = $"4.4.7 Gave up after {options.MaxAge.TotalDays:0.#} days in the queue; last reply: {r.Response}" }
                 : r).ToList();
 
-        var status = await recorder.RecordAsync(claimed.Id, owner, new DeliveryReport(results, retryAt));
+        var status = await recorder.RecordAsync(claimed.Id, owner, new DeliveryReport(outcome, retryAt));
         MailMetrics.RelayLatency.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
-        MailMetrics.Relayed.Inc(results.Count(r => r.Status == RecipientStatus.Relayed));
-        MailMetrics.Deferred.Inc(results.Count(r => r.Status == RecipientStatus.Deferred));
-        var failed = results.Where(r => r.Status == RecipientStatus.Failed).ToList();
+        MailMetrics.Relayed.Inc(outcome.Count(r => r.Status == RecipientStatus.Relayed));
+        MailMetrics.Deferred.Inc(outcome.Count(r => r.Status == RecipientStatus.Deferred));
+        var failed = outcome.Where(r => r.Status == RecipientStatus.Failed).ToList();
         MailMetrics.Bounced.Inc(failed.Count);
         logger.LogInformation("{QueueId}: {Status} ({Relayed} relayed, {Deferred} deferred, {Failed} failed) via {Target}",
-            claimed.Id, status.ToWire(), results.Count(r => r.Status == RecipientStatus.Relayed), results.Count(r => r.Status == RecipientStatus.Deferred), failed.Count, target.Describe());
+            claimed.Id, status.ToWire(), outcome.Count(r => r.Status == RecipientStatus.Relayed), outcome.Count(r => r.Status == RecipientStatus.Deferred), failed.Count, target.Describe());
 
         // Never bounce a bounce: mail from the null sender has nobody to return to.
         if (failed.Count > 0 && claimed.Sender.Length > 0)
@@ -84,6 +101,14 @@ public sealed class MessageProcessor(
             logger.LogInformation("{QueueId}: bounce queued as {BounceId} to {Sender}", claimed.Id, bounceId, claimed.Sender);
         }
         if (status is MessageStatus.Relayed or MessageStatus.Failed) spool.Delete(claimed.Id);
+    }
+
+    private async Task<MimeMessage> LoadAsync(string queueId, List<Stream> opened, CancellationToken ct)
+    {
+        // Persistent parsing leaves attachments on disk: the stream stays open until delivery is done.
+        var body = spool.OpenRead(queueId);
+        opened.Add(body);
+        return await MimeMessage.LoadAsync(body, persistent: true, ct);
     }
 
     private static DeliveryReport Fail(IEnumerable<string> recipients, string reason) =>

@@ -1,6 +1,8 @@
 using Envoi.Core;
 using Envoi.Core.Capture;
 using Envoi.Core.Checks;
+using Envoi.Core.Signatures;
+using Envoi.Data.Signatures;
 using Envoi.Core.Directory;
 using Envoi.Core.Directory.Import;
 using Envoi.Core.Outbox;
@@ -34,6 +36,7 @@ public static class EnvoiServices
         services.AddSingleton(settings.Queue);
         services.AddSingleton(settings.Upstream);
         services.AddSingleton(settings.Checks);
+        services.AddSingleton(settings.Signatures);
         services.AddSingleton(new GatewayIdentity(settings.HostName, settings.Postmaster ?? $"postmaster@{settings.HostName}"));
 
         // Storage
@@ -64,6 +67,12 @@ public static class EnvoiServices
         services.AddSingleton(new CapturedMail(dataDirectory));
         services.AddSingleton<IMessageStage, RemoveEnvoiHeadersStage>();
         services.AddSingleton<MessagePipeline>();
+
+        // Signatures
+        services.AddSingleton<ISignatureStore, SignatureStore>();
+        services.AddSingleton<SignatureResolver>();
+        services.AddSingleton<SignatureAdministration>();
+        services.AddSingleton<IRecipientPartitioner, SingleCopy>();
 
         // Delivery
         services.AddSingleton<IDeliveryTarget>(sp => settings.Upstream.IsConfigured

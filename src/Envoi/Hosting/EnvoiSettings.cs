@@ -25,6 +25,7 @@ public sealed class EnvoiSettings
     public UpstreamOptions Upstream { get; set; } = new();
     public Envoi.Data.Ldap.LdapOptions Ldap { get; set; } = new();
     public Envoi.Core.Checks.CheckOptions Checks { get; set; } = new();
+    public Envoi.Core.Signatures.SignatureOptions Signatures { get; set; } = new();
 }
 
 public sealed class HttpSettings

@@ -205,6 +205,24 @@ namespace Envoi.Data.Migrations.Postgres
                     b.ToTable("employees", (string)null);
                 });
 
+            modelBuilder.Entity("Envoi.Data.Schema.EmployeeSignatureRow", b =>
+                {
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Defaults")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("EmployeeId", "Signature");
+
+                    b.ToTable("employee_signatures", (string)null);
+                });
+
             modelBuilder.Entity("Envoi.Data.Schema.GroupMemberRow", b =>
                 {
                     b.Property<int>("GroupId")
@@ -410,6 +428,73 @@ namespace Envoi.Data.Migrations.Postgres
                     b.ToTable("service_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Envoi.Data.Schema.SignatureAssetRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("signature_assets", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.SignatureRuleRow", b =>
+                {
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Position");
+
+                    b.ToTable("signature_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.SignatureTemplateRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Images")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("signature_templates", (string)null);
+                });
+
             modelBuilder.Entity("Envoi.Data.Schema.UserRow", b =>
                 {
                     b.Property<int>("Id")
@@ -466,6 +551,15 @@ namespace Envoi.Data.Migrations.Postgres
                 {
                     b.HasOne("Envoi.Data.Schema.EmployeeRow", null)
                         .WithMany("Aliases")
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.EmployeeSignatureRow", b =>
+                {
+                    b.HasOne("Envoi.Data.Schema.EmployeeRow", null)
+                        .WithMany()
                         .HasForeignKey("EmployeeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -194,6 +194,24 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.ToTable("employees", (string)null);
                 });
 
+            modelBuilder.Entity("Envoi.Data.Schema.EmployeeSignatureRow", b =>
+                {
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Defaults")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EmployeeId", "Signature");
+
+                    b.ToTable("employee_signatures", (string)null);
+                });
+
             modelBuilder.Entity("Envoi.Data.Schema.GroupMemberRow", b =>
                 {
                     b.Property<int>("GroupId")
@@ -393,6 +411,73 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.ToTable("service_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Envoi.Data.Schema.SignatureAssetRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("signature_assets", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.SignatureRuleRow", b =>
+                {
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Position");
+
+                    b.ToTable("signature_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.SignatureTemplateRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Images")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("signature_templates", (string)null);
+                });
+
             modelBuilder.Entity("Envoi.Data.Schema.UserRow", b =>
                 {
                     b.Property<int>("Id")
@@ -447,6 +532,15 @@ namespace Envoi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Envoi.Data.Schema.EmployeeRow", null)
                         .WithMany("Aliases")
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.EmployeeSignatureRow", b =>
+                {
+                    b.HasOne("Envoi.Data.Schema.EmployeeRow", null)
+                        .WithMany()
                         .HasForeignKey("EmployeeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

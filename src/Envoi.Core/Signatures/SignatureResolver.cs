@@ -1,0 +1,133 @@
+using Envoi.Core.Addresses;
+using Envoi.Core.Checks;
+using Envoi.Core.Directory;
+using Envoi.Core.Signatures.Rules;
+
+namespace Envoi.Core.Signatures;
+
+/// <summary>
+/// Decides which signature each recipient of a message gets, and why. Precedence, highest first:
+/// an enforced rule; the <c>X-Envoi-Signature</c> header naming a signature the sender may use; the
+/// sender's own default for the context (new/reply × internal/external); the first matching rule.
+/// Recipients that end up with the same decision share one copy of the message.
+/// </summary>
+public sealed class SignatureResolver(ISignatureStore store, IDirectoryStore directory, AttributeCatalog catalog, SignatureOptions options, CheckOptions checks, TimeProvider clock)
+{
+    /// <param name="senderAddresses">Envelope sender first, then the From address: the first active employee found is the author.</param>
+    public async Task<SignaturePlan> PlanAsync(IReadOnlyList<string> senderAddresses, IReadOnlyList<string> recipients, MessageKind kind, string? requested, CancellationToken ct)
+    {
+        var sender = await FindSenderAsync(senderAddresses, ct);
+        if (sender is null)
+            return new SignaturePlan(null, [new SignatureDecision(recipients, null, null,
+                $"{string.Join(" / ", senderAddresses.Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase))} is not an active employee in the directory", [])]);
+
+        var rules = await store.RulesAsync(ct);
+        var choices = await store.ChoicesAsync(sender.Employee.Id, ct);
+        var templates = (await store.TemplatesAsync(ct)).ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
+        var facts = await RecipientFactsAsync(sender, recipients, ct);
+        var at = clock.GetUtcNow();
+
+        SignatureDecision Decide(IReadOnlyList<RecipientFacts> group)
+        {
+            var message = new MessageFacts(sender.Facts, group, kind, at);
+            var match = RuleEvaluator.Evaluate(rules, message);
+            var context = SignatureContexts.Of(kind, message.AllInternal);
+            var trace = match.Trace.ToList();
+            var (name, reason) = Choose(match, choices, context, requested, trace);
+            var addresses = group.Select(r => r.Address).ToList();
+            if (name is null) return new SignatureDecision(addresses, null, match.Rule?.Then.BannerSlot, reason, trace);
+            if (!templates.TryGetValue(name, out var template))
+                return new SignatureDecision(addresses, null, null, $"{reason} names signature '{name}', which does not exist", trace);
+            return new SignatureDecision(addresses, template, match.Rule?.Then.BannerSlot, reason, trace);
+        }
+
+        if (!options.SplitByRecipient || facts.Count <= 1)
+            return new SignaturePlan(sender, [Decide(facts)]);
+
+        // One decision per recipient, then one copy per distinct decision, in recipient order.
+        var copies = new List<SignatureDecision>();
+        foreach (var decision in facts.Select(f => Decide([f])))
+        {
+            var same = copies.FindIndex(c => SameOutcome(c, decision));
+            if (same < 0) copies.Add(decision);
+            else copies[same] = copies[same] with { Recipients = [.. copies[same].Recipients, .. decision.Recipients] };
+        }
+        return new SignaturePlan(sender, copies);
+    }
+
+    private static (string? Name, string Reason) Choose(RuleMatch match, EmployeeSignatureChoices choices, SignatureContext context, string? requested, List<string> trace)
+    {
+        var rule = match.Rule;
+        var ruleLabel = rule is null ? "" : $"rule {match.Index + 1} '{rule.Name}'";
+        if (rule is { Then.Enforced: true })
+        {
+            if (requested is not null) trace.Add($"X-Envoi-Signature: {requested} ignored: {ruleLabel} is enforced");
+            return (rule.Then.Signature, $"{ruleLabel} (enforced)");
+        }
+        if (!string.IsNullOrWhiteSpace(requested))
+        {
+            var wanted = requested.Trim();
+            if (choices.Allows(wanted) || string.Equals(wanted, rule?.Then.Signature, StringComparison.OrdinalIgnoreCase))
+                return (wanted.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : wanted, $"X-Envoi-Signature: {wanted}");
+            trace.Add($"X-Envoi-Signature: {wanted} ignored: the sender may not use that signature");
+        }
+        if (choices.Defaults.TryGetValue(context, out var preferred) && choices.Allows(preferred))
+            return (preferred.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : preferred, $"the sender's default for {context.ToWire()}");
+        if (rule is null) return (null, "no rule applies");
+        return (rule.Then.Signature, ruleLabel);
+    }
+
+    private static bool SameOutcome(SignatureDecision a, SignatureDecision b) =>
+        string.Equals(a.Template?.Name, b.Template?.Name, StringComparison.OrdinalIgnoreCase) && a.BannerSlot == b.BannerSlot;
+
+    private async Task<SignatureSender?> FindSenderAsync(IReadOnlyList<string> addresses, CancellationToken ct)
+    {
+        foreach (var address in addresses.Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var employee = await directory.FindAsync(address, ct);
+            if (employee is not { Active: true }) continue;
+            var values = EffectiveValues.Resolve(await catalog.AllAsync(ct), employee, await directory.OverridesAsync(employee.Id, ct));
+            return new SignatureSender(employee, values);
+        }
+        return null;
+    }
+
+    private async Task<IReadOnlyList<RecipientFacts>> RecipientFactsAsync(SignatureSender sender, IReadOnlyList<string> recipients, CancellationToken ct)
+    {
+        var internalDomains = InternalDomains(sender.Employee.Email);
+        var facts = new List<RecipientFacts>(recipients.Count);
+        foreach (var recipient in recipients)
+        {
+            var domain = AddressSyntax.DomainOf(recipient);
+            var isInternal = internalDomains.Contains(domain);
+            // A colleague's language is in the directory; a customer's is guessed from the domain.
+            string? language = null;
+            if (isInternal && facts.Count < 100)
+                language = (await directory.FindAsync(recipient, ct))?[StandardAttributes.PreferredLanguage];
+            else if (!isInternal)
+                language = RecipientLanguage.Guess(domain, options.DomainLanguages);
+            facts.Add(new RecipientFacts(recipient, domain, isInternal, string.IsNullOrWhiteSpace(language) ? null : language));
+        }
+        return facts;
+    }
+
+    private HashSet<string> InternalDomains(string senderEmail)
+    {
+        var configured = options.InternalDomains.Count > 0 ? options.InternalDomains : checks.InternalDomains;
+        return configured.Count > 0
+            ? configured.Select(d => d.Trim().ToLowerInvariant()).ToHashSet()
+            : [AddressSyntax.DomainOf(senderEmail)];
+    }
+}
+
+/// <summary>The author as signatures see them: the directory row and the effective attribute values.</summary>
+public sealed record SignatureSender(Employee Employee, IReadOnlyDictionary<string, string> Values)
+{
+    public SenderFacts Facts => new(Employee.Email, Values, Employee.Groups);
+}
+
+/// <summary>One copy of the message: its recipients, the signature they get (null for none) and why.</summary>
+public sealed record SignatureDecision(IReadOnlyList<string> Recipients, SignatureTemplate? Template, string? BannerSlot, string Reason, IReadOnlyList<string> Trace);
+
+/// <summary>How a message is signed: by whom, and the copies it is split into (one when everyone gets the same).</summary>
+public sealed record SignaturePlan(SignatureSender? Sender, IReadOnlyList<SignatureDecision> Copies);
