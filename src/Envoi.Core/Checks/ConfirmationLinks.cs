@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Envoi.Core.Queue;
 
 namespace Envoi.Core.Checks;
@@ -9,30 +7,16 @@ namespace Envoi.Core.Checks;
 /// the queue id, the action and a truncated HMAC-SHA256 (128 bits) under a key kept in the data
 /// directory. A forged or altered token names nothing.
 /// </summary>
-public sealed class ConfirmationLinks
+public sealed class ConfirmationLinks(LinkSigningKey key)
 {
-    private readonly byte[] _key;
-
-    public ConfirmationLinks(string dataDirectory, string publicBaseUrl)
-    {
-        BaseUrl = publicBaseUrl.TrimEnd('/');
-        var path = Path.Combine(dataDirectory, "link-signing.key");
-        if (!File.Exists(path))
-        {
-            File.WriteAllBytes(path, RandomNumberGenerator.GetBytes(32));
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-        _key = File.ReadAllBytes(path);
-    }
-
-    public string BaseUrl { get; }
+    public string BaseUrl => key.BaseUrl;
 
     public string Url(string queueId, ConfirmationAction action) => $"{BaseUrl}/confirm/{Token(queueId, action)}";
 
     public string Token(string queueId, ConfirmationAction action)
     {
         var verb = action == ConfirmationAction.Confirm ? "c" : "x";
-        return $"{queueId}{verb}{Signature(queueId, verb)}";
+        return $"{queueId}{verb}{key.Sign($"{queueId}|{verb}")}";
     }
 
     /// <returns>The queue id and action, or null when the token was not made here.</returns>
@@ -41,15 +25,8 @@ public sealed class ConfirmationLinks
         if (token.Length != 16 + 1 + 22) return null;
         var (id, verb, signature) = (token[..16], token[16..17], token[17..]);
         if (!QueueId.IsWellFormed(id) || verb is not ("c" or "x")) return null;
-        var expected = Signature(id, verb);
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(signature), Encoding.ASCII.GetBytes(expected))) return null;
+        if (!key.Verify($"{id}|{verb}", signature)) return null;
         return (id, verb == "c" ? ConfirmationAction.Confirm : ConfirmationAction.Cancel);
-    }
-
-    private string Signature(string id, string verb)
-    {
-        var mac = HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes($"{id}|{verb}"));
-        return System.Buffers.Text.Base64Url.EncodeToString(mac.AsSpan(0, 16));
     }
 }
 

@@ -26,6 +26,7 @@ public static class MailMetrics
     public static readonly Counter Rejected = Metrics.CreateCounter("envoi_messages_rejected_total", "Messages refused at SMTP time.", "reason");
     public static readonly Counter Held = Metrics.CreateCounter("envoi_messages_held_total", "Messages that entered an undo window or a scheduled send.");
     public static readonly Counter Relayed = Metrics.CreateCounter("envoi_recipients_relayed_total", "Recipients accepted by the upstream.");
+    public static readonly Counter Signatures = Metrics.CreateCounter("envoi_signatures_total", "Released message copies by signature outcome (inserted, already-present, none, protected, no-text-body, failed).", "outcome");
     public static readonly Counter Deferred = Metrics.CreateCounter("envoi_recipients_deferred_total", "Recipients refused temporarily (retry scheduled).");
     public static readonly Counter Bounced = Metrics.CreateCounter("envoi_recipients_bounced_total", "Recipients failed for good (a bounce is sent).");
     public static readonly Counter Cancelled = Metrics.CreateCounter("envoi_messages_cancelled_total", "Messages cancelled before they left.");

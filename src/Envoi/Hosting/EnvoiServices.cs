@@ -87,7 +87,8 @@ public static class EnvoiServices
         services.AddSingleton<SendSafetyChecks>();
         services.AddSingleton<SenderProfiles>();
         services.AddSingleton<SendSafetyGate>();
-        services.AddSingleton(new ConfirmationLinks(dataDirectory, settings.Http.PublicBaseUrl ?? $"http://{settings.Http.Listen}"));
+        services.AddSingleton(new LinkSigningKey(dataDirectory, settings.Http.PublicBaseUrl ?? $"http://{settings.Http.Listen}"));
+        services.AddSingleton<ConfirmationLinks>();
 
         // Accept
         services.AddSingleton<MessageAcceptor>();

@@ -15,7 +15,7 @@ public sealed class CheckNoticeTests
         var data = Support.TempDirectory.Create("notice");
         try
         {
-            var links = new ConfirmationLinks(data, "https://envoi.example.com");
+            var links = new ConfirmationLinks(new LinkSigningKey(data, "https://envoi.example.com"));
             var verdict = new CheckVerdict([new CheckFinding(CheckIds.ForgottenAttachment, CheckAction.Hold, CheckSentences.For(CheckIds.ForgottenAttachment, language, "anbei"))]);
             var notice = CheckNotice.Build(new GatewayIdentity("envoi.test", "postmaster@envoi.test"), "alice@example.com", "06H1ABCDEFGHJKMN", "Angebot", verdict, links, language, TimeSpan.FromHours(24), false);
             Assert.Equal(subject, notice.Subject);

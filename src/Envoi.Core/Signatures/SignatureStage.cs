@@ -1,0 +1,76 @@
+using Envoi.Core.Observability;
+using Envoi.Core.Pipeline;
+using Envoi.Core.Signatures.Placement;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+
+namespace Envoi.Core.Signatures;
+
+/// <summary>
+/// Adds the sender's signature at release time, so the template and directory values in force when
+/// the message leaves are the ones used. Runs once per copy: when recipients call for different
+/// signatures, <see cref="SignaturePartitioner"/> has already split them.
+/// </summary>
+public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer composer, SignatureOptions options, ILogger<SignatureStage> logger) : IMessageStage
+{
+    /// <summary>Lets the author pick one of their allowed signatures (or "none") for one message.</summary>
+    public const string ChoiceHeader = "X-Envoi-Signature";
+
+    public string Name => "signature";
+
+    public int Order => 200;
+
+    public async ValueTask<StageResult> ProcessAsync(MessageContext context, CancellationToken cancellationToken)
+    {
+        if (!options.Enabled) return StageResult.Next;
+        var plan = await resolver.PlanAsync(SenderAddresses(context), context.Recipients, MessageKinds.Detect(context.Message), context.Message.Headers[ChoiceHeader], cancellationToken);
+        var decision = plan.Copies[0];
+        if (plan.Sender is null || decision.Template is null)
+        {
+            MailMetrics.Signatures.WithLabels("none").Inc();
+            logger.LogInformation("{QueueId}: no signature ({Reason})", context.QueueId, decision.Reason);
+            return StageResult.Next;
+        }
+        try
+        {
+            var rendered = await composer.RenderAsync(decision.Template, plan.Sender, cancellationToken);
+            var result = SignatureInjector.Inject(context.Message, rendered);
+            if (result.Outcome == InjectionOutcome.Inserted) context.Modified = true;
+            MailMetrics.Signatures.WithLabels(OutcomeLabel(result.Outcome)).Inc();
+            logger.LogInformation("{QueueId}: signature '{Signature}' ({Reason}) {Outcome}: {Explanation}",
+                context.QueueId, decision.Template.Name, decision.Reason, OutcomeLabel(result.Outcome), result.Explanation);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A broken template or a deleted image must not hold mail hostage: the message leaves
+            // without a signature and the admin sees why in the log and the metric.
+            MailMetrics.Signatures.WithLabels("failed").Inc();
+            logger.LogError(e, "{QueueId}: signature '{Signature}' could not be added; the message leaves without it", context.QueueId, decision.Template.Name);
+        }
+        return StageResult.Next;
+    }
+
+    /// <summary>The envelope sender is who authenticated; the From address covers connector mail sent on someone's behalf.</summary>
+    internal static IReadOnlyList<string> SenderAddresses(MessageContext context) =>
+        [context.Sender, .. context.Message.From.Mailboxes.Select(m => m.Address).Take(1)];
+
+    private static string OutcomeLabel(InjectionOutcome outcome) => outcome switch
+    {
+        InjectionOutcome.Inserted => "inserted",
+        InjectionOutcome.AlreadyPresent => "already-present",
+        InjectionOutcome.Protected => "protected",
+        _ => "no-text-body",
+    };
+}
+
+/// <summary>Splits recipients by the signature they get, so each copy carries the right one.</summary>
+public sealed class SignaturePartitioner(SignatureResolver resolver, SignatureOptions options) : IRecipientPartitioner
+{
+    public async ValueTask<IReadOnlyList<IReadOnlyList<string>>> PartitionAsync(MessageContext context, CancellationToken cancellationToken)
+    {
+        if (!options.Enabled || !options.SplitByRecipient || context.Recipients.Count < 2) return [context.Recipients];
+        var plan = await resolver.PlanAsync(SignatureStage.SenderAddresses(context), context.Recipients, MessageKinds.Detect(context.Message),
+            context.Message.Headers[SignatureStage.ChoiceHeader], cancellationToken);
+        return plan.Copies.Select(c => c.Recipients).ToList();
+    }
+}
