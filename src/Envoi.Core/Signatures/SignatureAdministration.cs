@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Envoi.Core.Directory;
 using Envoi.Core.Signatures.Rules;
+using Envoi.Core.Signatures.Templates;
 
 namespace Envoi.Core.Signatures;
 
@@ -9,8 +10,35 @@ namespace Envoi.Core.Signatures;
 /// employee may use; employees pick their defaults among those. Everything is checked as a whole
 /// before anything is saved, and audited.
 /// </summary>
-public sealed class SignatureAdministration(ISignatureStore store, IDirectoryStore directory, IAuditLog audit, TimeProvider clock)
+public sealed class SignatureAdministration(ISignatureStore store, IDirectoryStore directory, AttributeCatalog catalog, TemplateValidator validator, SignatureComposer composer, IAuditLog audit, TimeProvider clock)
 {
+    /// <summary>Names a template cannot take: they are paths of the API beside the templates, or mean "no signature".</summary>
+    private static readonly string[] ReservedNames = ["none", "rules", "assets", "preview", "employees", "validate"];
+
+    /// <summary>Validates the template (Liquid, HTML, unknown names, weight) and saves it only when it has no errors.</summary>
+    public async Task<(DirectoryResult Result, TemplateReport? Report)> SaveTemplateAsync(string actor, SignatureTemplate template, CancellationToken ct)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(template.Name, "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$") || ReservedNames.Contains(template.Name, StringComparer.OrdinalIgnoreCase))
+            return (DirectoryResult.Fail(DirectoryOutcome.Invalid, $"'{template.Name}' cannot name a signature: use letters, digits, '-', '_' or '.', at most 64, and not {string.Join(", ", ReservedNames)}."), null);
+        var report = await ValidateAsync(template, ct);
+        if (!report.IsValid)
+            return (DirectoryResult.Fail(DirectoryOutcome.Invalid, $"Signature '{template.Name}' was not saved: fix the errors first.", report.Errors.Select(e => e.ToString()).ToList()), report);
+        var existing = await store.TemplateAsync(template.Name, ct);
+        // Keep the first spelling of the name, so rules and employees' choices keep pointing at it.
+        template = template with { Name = existing?.Name ?? template.Name };
+        await store.SaveTemplateAsync(template, ct);
+        await AuditAsync(actor, existing is null ? "signature.create" : "signature.update", template.Name, $"html {template.Html.Length} chars, text {template.Text.Length} chars, images {template.Images}", ct);
+        return (DirectoryResult.Done($"Signature '{template.Name}' saved."), report);
+    }
+
+    /// <summary>Checks a template against the directory's attributes and a sample sender with every attribute filled.</summary>
+    public async Task<TemplateReport> ValidateAsync(SignatureTemplate template, CancellationToken ct)
+    {
+        var attributes = await catalog.AllAsync(ct);
+        var sample = SampleSender.For(attributes);
+        return await validator.ValidateAsync(template, attributes.Select(a => a.Name).ToList(), composer.ModelFor(sample), ct);
+    }
+
     public async Task<DirectoryResult> SaveRulesAsync(string actor, IReadOnlyList<SignatureRule> rules, CancellationToken ct)
     {
         var names = (await store.TemplatesAsync(ct)).Select(t => t.Name).ToList();

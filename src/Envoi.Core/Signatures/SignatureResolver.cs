@@ -80,7 +80,8 @@ public sealed class SignatureResolver(ISignatureStore store, IDirectoryStore dir
     private static bool SameOutcome(SignatureDecision a, SignatureDecision b) =>
         string.Equals(a.Template?.Name, b.Template?.Name, StringComparison.OrdinalIgnoreCase) && a.BannerSlot == b.BannerSlot;
 
-    private async Task<SignatureSender?> FindSenderAsync(IReadOnlyList<string> addresses, CancellationToken ct)
+    /// <summary>The first of the addresses that is an active employee, with their effective values.</summary>
+    public async Task<SignatureSender?> FindSenderAsync(IReadOnlyList<string> addresses, CancellationToken ct)
     {
         foreach (var address in addresses.Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase))
         {

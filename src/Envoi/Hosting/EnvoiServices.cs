@@ -2,6 +2,7 @@ using Envoi.Core;
 using Envoi.Core.Capture;
 using Envoi.Core.Checks;
 using Envoi.Core.Signatures;
+using Envoi.Core.Signatures.Templates;
 using Envoi.Data.Signatures;
 using Envoi.Core.Directory;
 using Envoi.Core.Directory.Import;
@@ -72,7 +73,15 @@ public static class EnvoiServices
         services.AddSingleton<ISignatureStore, SignatureStore>();
         services.AddSingleton<SignatureResolver>();
         services.AddSingleton<SignatureAdministration>();
-        services.AddSingleton<IRecipientPartitioner, SingleCopy>();
+        services.AddSingleton<SignatureAssetStore>();
+        services.AddSingleton<ISignatureAssets>(sp => sp.GetRequiredService<SignatureAssetStore>());
+        services.AddSingleton<SignatureRenderer>();
+        services.AddSingleton<TemplateValidator>();
+        services.AddSingleton<VCardLinks>();
+        services.AddSingleton<SignatureComposer>();
+        services.AddSingleton<SignaturePreview>();
+        services.AddSingleton<IMessageStage, SignatureStage>();
+        services.AddSingleton<IRecipientPartitioner, SignaturePartitioner>();
 
         // Delivery
         services.AddSingleton<IDeliveryTarget>(sp => settings.Upstream.IsConfigured

@@ -7,6 +7,7 @@ using Envoi.Web.Capture;
 using Envoi.Web.Directory;
 using Envoi.Web.Observability;
 using Envoi.Web.Outbox;
+using Envoi.Web.Signatures;
 using Envoi.Web.Scim;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -56,6 +57,9 @@ public static class EnvoiWebApp
         app.MapGroupsAdminApi();
         app.MapScimApi();
         app.MapConfirmationPages();
+        app.MapSignaturesAdminApi();
+        app.MapMySignaturesApi();
+        app.MapPublicSignatureFiles();
         return app;
     }
 
