@@ -1,3 +1,4 @@
+using Envoi.Core.Signatures;
 using Envoi.Core.Signatures.Templates;
 using Envoi.Data.Schema;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Envoi.Data.Signatures;
 
 /// <summary>Images for signatures (logos, social icons), kept in the database so every node serves the same ones.</summary>
-public sealed class SignatureAssetStore(EnvoiDbFactory factory, TimeProvider clock) : ISignatureAssets
+public sealed class SignatureAssetStore(EnvoiDbFactory factory, TimeProvider clock) : ISignatureAssetStore
 {
     public async Task<SignatureAsset?> FindAsync(string name, CancellationToken ct)
     {
@@ -17,9 +18,10 @@ public sealed class SignatureAssetStore(EnvoiDbFactory factory, TimeProvider clo
     public async Task<IReadOnlyList<AssetInfo>> ListAsync(CancellationToken ct)
     {
         await using var db = factory.Create();
-        return await db.SignatureAssets.AsNoTracking().OrderBy(a => a.Name)
-            .Select(a => new AssetInfo(a.Name, a.ContentType, a.Content.Length, a.UpdatedAt))
+        var rows = await db.SignatureAssets.AsNoTracking().OrderBy(a => a.Name)
+            .Select(a => new { a.Name, a.ContentType, Bytes = a.Content.Length, a.UpdatedAt })
             .ToListAsync(ct);
+        return rows.Select(a => new AssetInfo(a.Name, a.ContentType, a.Bytes, DateTimeOffset.FromUnixTimeMilliseconds(a.UpdatedAt))).ToList();
     }
 
     public async Task SaveAsync(SignatureAsset asset, CancellationToken ct)
@@ -41,5 +43,3 @@ public sealed class SignatureAssetStore(EnvoiDbFactory factory, TimeProvider clo
         return await db.SignatureAssets.Where(a => a.Name == name).ExecuteDeleteAsync(ct) > 0;
     }
 }
-
-public sealed record AssetInfo(string Name, string ContentType, int Bytes, long UpdatedAt);

@@ -3,7 +3,6 @@ using Envoi.Core.Directory;
 using Envoi.Core.Signatures;
 using Envoi.Core.Signatures.Rules;
 using Envoi.Core.Signatures.Templates;
-using Envoi.Data.Signatures;
 using Envoi.Web.Auth;
 using Envoi.Web.Directory;
 using Microsoft.AspNetCore.Builder;
@@ -57,9 +56,9 @@ public static class SignaturesAdminApi
 
     private static void MapAssets(RouteGroupBuilder group)
     {
-        group.MapGet("/assets", async (SignatureAssetStore assets, CancellationToken ct) => Results.Ok(await assets.ListAsync(ct)));
+        group.MapGet("/assets", async (ISignatureAssetStore assets, CancellationToken ct) => Results.Ok(await assets.ListAsync(ct)));
 
-        group.MapPut("/assets/{name}", async (HttpContext http, SignatureAssetStore assets, IAuditLog audit, TimeProvider clock, string name, CancellationToken ct) =>
+        group.MapPut("/assets/{name}", async (HttpContext http, ISignatureAssetStore assets, IAuditLog audit, TimeProvider clock, string name, CancellationToken ct) =>
         {
             var body = new MemoryStream();
             await http.Request.Body.CopyToAsync(body, AssetUpload.MaxBytes + 1, ct);
@@ -71,7 +70,7 @@ public static class SignaturesAdminApi
             return Results.Ok(new { name, contentType = type, bytes = content.Length, url = $"/assets/{name}" });
         });
 
-        group.MapDelete("/assets/{name}", async (HttpContext http, SignatureAssetStore assets, IAuditLog audit, TimeProvider clock, string name, CancellationToken ct) =>
+        group.MapDelete("/assets/{name}", async (HttpContext http, ISignatureAssetStore assets, IAuditLog audit, TimeProvider clock, string name, CancellationToken ct) =>
         {
             if (!await assets.DeleteAsync(name, ct)) return Results.NotFound(new DirectoryResultDto($"No image named '{name}'.", []));
             await audit.WriteAsync([new AuditEntry(clock.GetUtcNow(), Actor(http), "signature-asset.delete", name, "")], ct);

@@ -4,7 +4,6 @@ using Envoi.Core.Directory;
 using Envoi.Core.Signatures;
 using Envoi.Core.Signatures.Rules;
 using Envoi.Core.Signatures.Templates;
-using Envoi.Data.Signatures;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Envoi.Cli;
@@ -147,7 +146,7 @@ public static class SignaturesCommand
             var (type, problem) = AssetUpload.Check(assetName, content);
             if (type is null) { Console.Error.WriteLine($"envoi: {path.Name}: {problem}"); return 2; }
             await using var services = await GlobalOptions.ServicesAsync(parse, ct);
-            await services.GetRequiredService<SignatureAssetStore>().SaveAsync(new SignatureAsset(assetName, type, content), ct);
+            await services.GetRequiredService<ISignatureAssetStore>().SaveAsync(new SignatureAsset(assetName, type, content), ct);
             Console.WriteLine($"Saved /assets/{assetName} ({type}, {content.Length:N0} bytes).");
             return 0;
         });
@@ -155,7 +154,7 @@ public static class SignaturesCommand
         list.SetAction(async (parse, ct) =>
         {
             await using var services = await GlobalOptions.ServicesAsync(parse, ct);
-            foreach (var asset in await services.GetRequiredService<SignatureAssetStore>().ListAsync(ct))
+            foreach (var asset in await services.GetRequiredService<ISignatureAssetStore>().ListAsync(ct))
                 Console.WriteLine($"{asset.Name,-32} {asset.ContentType,-11} {asset.Bytes,9:N0} bytes");
             return 0;
         });

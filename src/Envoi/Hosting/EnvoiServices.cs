@@ -73,8 +73,8 @@ public static class EnvoiServices
         services.AddSingleton<ISignatureStore, SignatureStore>();
         services.AddSingleton<SignatureResolver>();
         services.AddSingleton<SignatureAdministration>();
-        services.AddSingleton<SignatureAssetStore>();
-        services.AddSingleton<ISignatureAssets>(sp => sp.GetRequiredService<SignatureAssetStore>());
+        services.AddSingleton<ISignatureAssetStore, SignatureAssetStore>();
+        services.AddSingleton<ISignatureAssets>(sp => sp.GetRequiredService<ISignatureAssetStore>());
         services.AddSingleton<SignatureRenderer>();
         services.AddSingleton<TemplateValidator>();
         services.AddSingleton<VCardLinks>();
