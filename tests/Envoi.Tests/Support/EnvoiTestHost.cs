@@ -86,6 +86,15 @@ public sealed class EnvoiTestHost : IAsyncDisposable
         return QueueIdFrom(reply);
     }
 
+    /// <summary>Imports employees from CSV text (header row of attribute names), as <c>envoi directory import</c> does.</summary>
+    public async Task ImportEmployeesAsync(string csv)
+    {
+        var import = Get<Envoi.Core.Directory.Import.DirectoryImport>();
+        var rows = Envoi.Core.Directory.Import.CsvDirectoryReader.ReadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), await import.AttributesAsync(default));
+        var report = await import.RunAsync(rows, new Envoi.Core.Directory.Import.ImportOptions("test", "test.csv", false, false), null, default);
+        Assert.True(report.Rejected.Count == 0, string.Join("; ", report.Rejected.Select(r => r.ToString())));
+    }
+
     public static string QueueIdFrom(string reply)
     {
         var marker = "queued as ";
