@@ -34,9 +34,9 @@ public sealed class DkimStage(DkimKeyring keyring, ILogger<DkimStage> logger) : 
 
         if (context.IsProtected && context.Origin == MessageOrigin.Smtp)
         {
-            // Never re-encode a client's protected message; if MailKit might, a signature over the
-            // current bytes could break on the way, so the message leaves unsigned rather than
-            // with a signature that fails.
+            // Never re-encode a client's protected message. If it has 8-bit parts, leave it
+            // unsigned: MailKit sends a DKIM-signed message untouched, so signing would also stop
+            // it from re-encoding those parts for an upstream without 8BITMIME, as it does today.
             if (!RelayEncoding.IsStable(message))
             {
                 logger.LogWarning("{QueueId}: not DKIM-signed: the message is {Reason} and has 8-bit parts an upstream may re-encode", context.QueueId, context.ProtectedBecause);

@@ -4,12 +4,13 @@ using MimeKit.Cryptography;
 namespace Envoi.Mail.Dkim;
 
 /// <summary>
-/// Makes sure the bytes MailKit relays are the bytes that were signed. MailKit's SmtpClient calls
-/// <c>message.Prepare(…)</c> before sending, with 7bit, 8bit or binary as the upstream allows, and
-/// that re-encodes any part the upstream could not take. Preparing for 7bit first leaves MailKit
-/// nothing to change whatever the upstream supports (quoted-printable and base64 parts are never
-/// touched again, and 7-bit text is 7-bit under every constraint); it also keeps the signature
-/// valid if a later hop without 8BITMIME would otherwise have to downgrade the message.
+/// Makes the signed bytes fit every upstream. MailKit's SmtpClient normally calls
+/// <c>message.Prepare(…)</c> before sending (7bit, 8bit or binary, as the upstream allows), but it
+/// skips that for a message carrying a DKIM-Signature, so as not to break it: a signed message is
+/// sent exactly as it is. Envoi therefore prepares for 7bit before signing. The signed bytes are
+/// then valid for an upstream without 8BITMIME, and no later hop has to downgrade them (which would
+/// break the signature). Quoted-printable and base64 parts are never touched again, and 7-bit text
+/// is 7-bit under every constraint, so the result is stable.
 /// </summary>
 public static class RelayEncoding
 {
@@ -20,7 +21,7 @@ public static class RelayEncoding
 
     /// <summary>
     /// True when preparing would change nothing, i.e. the message can be signed and relayed as it
-    /// is. Used for protected messages, whose bytes Envoi must not change.
+    /// is to any upstream. Used for protected messages, whose bytes Envoi must not change.
     /// </summary>
     public static bool IsStable(MimeMessage message) => IsStable(message.Body);
 

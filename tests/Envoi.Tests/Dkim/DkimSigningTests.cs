@@ -107,30 +107,35 @@ public sealed class DkimSigningTests : IAsyncLifetime
         Assert.True((await PythonDkim.VerifyAsync(raw, _rsa)).AllPass);
     }
 
+    private const string Utf8Text = "Grüße aus Zürich — ça marche, 日本語も.\r\nZweite Zeile.\r\n";
+
     [Theory]
-    [InlineData("")] // what sloppy clients send: 8-bit text and no Content-Transfer-Encoding at all
-    [InlineData("Content-Transfer-Encoding: 8bit\r\n")]
-    public async Task Eight_bit_utf8_body_still_verifies_after_relay(string transferEncoding)
+    [InlineData("single-part", "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + Utf8Text)]
+    // What sloppy clients send: 8-bit text with no Content-Transfer-Encoding, inside a multipart.
+    [InlineData("multipart", "Content-Type: multipart/alternative; boundary=\"b1\"\r\n\r\n" +
+        "--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + Utf8Text + "\r\n" +
+        "--b1\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>" + Utf8Text + "</p>\r\n" +
+        "--b1--\r\n")]
+    public async Task Eight_bit_utf8_body_still_verifies_after_relay(string shape, string contentAndBody)
     {
-        var to = $"utf8-{transferEncoding.Length}@example.net";
+        var to = $"utf8-{shape}@example.net";
         var raw = await RelayRawAsync("alice@rsa.example", to,
             "From: Alice <alice@rsa.example>\r\n" +
             $"To: <{to}>\r\n" +
             "Subject: =?utf-8?q?Gr=C3=BC=C3=9Fe?=\r\n" +
             "Date: Thu, 27 Nov 2025 10:00:00 +0100\r\n" +
-            "Message-ID: <utf8-" + transferEncoding.Length + "@rsa.example>\r\n" +
+            $"Message-ID: <utf8-{shape}@rsa.example>\r\n" +
             "MIME-Version: 1.0\r\n" +
-            "Content-Type: text/plain; charset=utf-8\r\n" +
-            transferEncoding +
-            "\r\n" +
-            "Grüße aus Zürich — ça marche, 日本語も.\r\n" +
-            "Zweite Zeile.\r\n");
+            contentAndBody);
 
         var verdict = await PythonDkim.VerifyAsync(raw, _rsa);
         Assert.True(verdict.AllPass, verdict.Output);
-        // Signed as 7-bit, so no hop (MailKit towards an upstream without 8BITMIME included) has to re-encode it.
+        // Signed as 7-bit: MailKit sends a DKIM-signed message untouched, so without this an
+        // upstream lacking 8BITMIME would get raw 8-bit data, and a later hop might downgrade it
+        // and break the signature.
         Assert.DoesNotContain(raw, b => b >= 0x80);
-        Assert.Equal("Grüße aus Zürich — ça marche, 日本語も.\nZweite Zeile.\n", Assert.IsType<TextPart>(MimeMessage.Load(new MemoryStream(raw)).Body).Text.ReplaceLineEndings("\n"));
+        var text = MimeMessage.Load(new MemoryStream(raw)).BodyParts.OfType<TextPart>().First().Text;
+        Assert.Equal(Utf8Text.ReplaceLineEndings("\n"), text.ReplaceLineEndings("\n"));
     }
 
     [Fact]
