@@ -12,6 +12,7 @@ var root = new RootCommand("Envoi: email signature and send-safety gateway.")
     ScimCommand.Create(),
     SignaturesCommand.Create(),
     RenderCommand.Create(),
+    DkimCommand.Create(),
 };
 root.Options.Add(GlobalOptions.Data);
 root.Options.Add(GlobalOptions.Database);

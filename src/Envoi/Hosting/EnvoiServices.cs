@@ -16,6 +16,7 @@ using Envoi.Data.Queue;
 using Envoi.Data.Users;
 using Envoi.Mail.Accept;
 using Envoi.Mail.Deliver;
+using Envoi.Mail.Dkim;
 using Envoi.Mail.Scheduling;
 using Envoi.Mail.Spool;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,6 +68,10 @@ public static class EnvoiServices
         services.AddSingleton<DirectoryExport>();
         services.AddSingleton(new CapturedMail(dataDirectory));
         services.AddSingleton<IMessageStage, RemoveEnvoiHeadersStage>();
+        services.AddSingleton(settings.Dkim);
+        services.AddSingleton(new DkimKeyStore(dataDirectory));
+        services.AddSingleton<DkimKeyring>();
+        services.AddSingleton<IMessageStage, DkimStage>();
         services.AddSingleton<MessagePipeline>();
 
         // Signatures

@@ -2,6 +2,7 @@ using Envoi.Core.Outbox;
 using Envoi.Core.Queue;
 using Envoi.Mail.Accept;
 using Envoi.Mail.Deliver;
+using Envoi.Mail.Dkim;
 
 namespace Envoi.Hosting;
 
@@ -26,6 +27,7 @@ public sealed class EnvoiSettings
     public Envoi.Data.Ldap.LdapOptions Ldap { get; set; } = new();
     public Envoi.Core.Checks.CheckOptions Checks { get; set; } = new();
     public Envoi.Core.Signatures.SignatureOptions Signatures { get; set; } = new();
+    public DkimOptions Dkim { get; set; } = new();
 }
 
 public sealed class HttpSettings
