@@ -15,22 +15,23 @@ public sealed class TemplateCache
     // Fluid's parser is thread-safe once built, and building its grammar is the expensive part.
     private static readonly FluidParser Parser = new();
 
-    private readonly ConcurrentDictionary<string, (ParsedTemplate? Template, LiquidError? Error)> _parsed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(TemplateForm, string), (ParsedTemplate? Template, LiquidError? Error)> _parsed = new();
 
     /// <returns>The parsed template, or the syntax error that prevents parsing it.</returns>
-    public (ParsedTemplate? Template, LiquidError? Error) TryGet(string source)
+    /// <remarks>The text form is parsed with its Liquid-only lines marked (see <see cref="TextFinisher"/>).</remarks>
+    public (ParsedTemplate? Template, LiquidError? Error) TryGet(string source, TemplateForm form)
     {
-        if (_parsed.TryGetValue(source, out var known)) return known;
-        var result = Parse(source);
+        if (_parsed.TryGetValue((form, source), out var known)) return known;
+        var result = Parse(form == TemplateForm.Text ? TextFinisher.MarkLiquidOnlyLines(source) : source);
         if (_parsed.Count >= Capacity) _parsed.Clear();
-        _parsed[source] = result;
+        _parsed[(form, source)] = result;
         return result;
     }
 
     /// <exception cref="SignatureTemplateException">The source is not valid Liquid.</exception>
     public ParsedTemplate Get(string source, string templateName, TemplateForm form)
     {
-        var (template, error) = TryGet(source);
+        var (template, error) = TryGet(source, form);
         return template ?? throw new SignatureTemplateException(
             $"The {form.ToString().ToLowerInvariant()} form of the signature '{templateName}' is not valid Liquid: {error}.");
     }

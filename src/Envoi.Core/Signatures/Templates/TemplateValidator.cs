@@ -51,7 +51,7 @@ public sealed class TemplateValidator(SignatureRenderer renderer)
 
     private bool CheckLiquid(string source, TemplateForm form, ISet<string> known, List<TemplateIssue> issues)
     {
-        var (parsed, error) = renderer.Cache.TryGet(source);
+        var (parsed, error) = renderer.Cache.TryGet(source, form);
         if (parsed is null)
         {
             issues.Add(new TemplateIssue(IssueSeverity.Error, form, "liquid-syntax", error!.Line, error.Column, $"Liquid syntax error: {error.Message}."));
