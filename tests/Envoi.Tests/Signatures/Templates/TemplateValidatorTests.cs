@@ -42,7 +42,7 @@ public sealed class TemplateValidatorTests
     {
         var report = await ValidateAsync("<p>{{ displayName }}</p>\n<p>{{ phone | tel_link }} {{ jobTitel | upcase }}</p>");
         var error = Assert.Single(report.Errors);
-        Assert.Equal(("unknown-variable", 2, 33), (error.Code, error.Line, error.Column));
+        Assert.Equal(("unknown-variable", 2, 30), (error.Code, error.Line, error.Column));
         Assert.Contains("'jobTitel'", error.Message);
         Assert.Contains("did you mean 'jobTitle'", error.Message);
     }
@@ -59,7 +59,7 @@ public sealed class TemplateValidatorTests
     [Fact]
     public async Task Unknown_filters_are_errors()
     {
-        var report = await ValidateAsync("<p>{{ phone | telink }}</p>");
+        var report = await ValidateAsync("<p>{{ phone | tel_lnk }}</p>");
         var error = Assert.Single(report.Errors);
         Assert.Equal(("unknown-filter", 1, 15), (error.Code, error.Line, error.Column));
         Assert.Contains("did you mean 'tel_link'", error.Message);
