@@ -44,7 +44,8 @@ public static class LinkFilters
         var form = RenderScope.Of(context).Form;
         var href = SafeUrl.Web(input.ToStringValue());
         if (href is null) return new(StringValue.Empty);
-        var label = arguments.Count > 0 && !Markup.IsBlank(arguments.At(0)) ? arguments.At(0) : new StringValue(input.ToStringValue().Trim());
+        var positional = Markup.Positional(arguments);
+        var label = positional.Count > 0 && !Markup.IsBlank(positional[0]) ? positional[0] : new StringValue(input.ToStringValue().Trim());
         return new(Markup.Raw(Markup.Link(href, Markup.Of(label, form), Style(arguments), form, label.ToStringValue())));
     }
 
@@ -56,7 +57,8 @@ public static class LinkFilters
         if (address.Length == 0 || !address.Contains('@') || address.Any(c => char.IsWhiteSpace(c) || c is '<' or '>' or '"' or ':' or '?'))
             return new(new StringValue(address));
         if (form == TemplateForm.Text) return new(new StringValue(address));
-        var label = arguments.Count > 0 && !Markup.IsBlank(arguments.At(0)) ? Markup.Of(arguments.At(0), form) : Markup.Html.Encode(address);
+        var positional = Markup.Positional(arguments);
+        var label = positional.Count > 0 && !Markup.IsBlank(positional[0]) ? Markup.Of(positional[0], form) : Markup.Html.Encode(address);
         return new(Markup.Raw(Markup.Link("mailto:" + address, label, Style(arguments), form)));
     }
 

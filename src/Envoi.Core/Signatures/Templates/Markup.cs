@@ -35,6 +35,17 @@ public static class Markup
     /// <summary>Output the renderer must not encode again.</summary>
     public static FluidValue Raw(string output) => output.Length == 0 ? StringValue.Empty : new StringValue(output, encode: false);
 
+    /// <summary>
+    /// The arguments given by position: Fluid lists named ones (<c>style: "…"</c>) among them too,
+    /// and <c>{{ email | mailto_link: style: "…" }}</c> must not take the style for the link text.
+    /// </summary>
+    public static IReadOnlyList<FluidValue> Positional(FilterArguments arguments)
+    {
+        // Fluid leaves Names and Values null when there are no arguments of that kind.
+        var named = (arguments.Names ?? []).Select(name => arguments[name]).ToHashSet(ReferenceEqualityComparer.Instance);
+        return Enumerable.Range(0, arguments.Count).Select(arguments.At).Where(value => !named.Contains(value)).ToList();
+    }
+
     public static bool IsBlank(FluidValue value) => value.IsNil() || string.IsNullOrWhiteSpace(value.ToStringValue());
 
     /// <summary>An &lt;a&gt; element (HTML) or "label: url" (text); <paramref name="style"/> for clients that ignore inherited link colours.</summary>

@@ -31,7 +31,7 @@ public static class PhoneFilters
         var raw = input.ToStringValue().Trim();
         var phone = PhoneFormatting.Parse(raw, RenderScope.Of(context).Model.DefaultRegion);
         if (phone is null) return new(new StringValue(raw));
-        var national = arguments.Count > 0 && arguments.At(0).ToStringValue().Equals("national", StringComparison.OrdinalIgnoreCase);
+        var national = Markup.Positional(arguments).FirstOrDefault()?.ToStringValue().Equals("national", StringComparison.OrdinalIgnoreCase) == true;
         return new(new StringValue(national ? phone.National : phone.International));
     }
 

@@ -31,7 +31,7 @@ public static class TextFilters
     {
         var form = RenderScope.Of(context).Form;
         var separator = Markup.Of(arguments.At(0), form);
-        var parts = new[] { input }.Concat(arguments.Values.Skip(1))
+        var parts = new[] { input }.Concat(Enumerable.Range(1, Math.Max(0, arguments.Count - 1)).Select(arguments.At))
             .Where(value => !Markup.IsBlank(value))
             .Select(value => Markup.Of(value, form).Trim());
         return new(Markup.Raw(string.Join(separator, parts)));

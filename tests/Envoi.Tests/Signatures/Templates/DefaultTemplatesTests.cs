@@ -31,6 +31,7 @@ public sealed class DefaultTemplatesTests
         Assert.Contains("social-linkedin.png", rendered.Html);
         Assert.Contains(">Book a meeting</a>", rendered.Html);
         Assert.Contains("https://envoi.example.com/assets/logo.png", rendered.Html);
+        Assert.Contains(">ana.martin@example.com</a>", rendered.Html);
         Assert.Equal(
             "Ana Martin\nHead of Sales | Sales\nExample SA\nT +33 1 23 45 67 89\nM +33 6 12 34 56 78\nE ana.martin@example.com\nLinkedIn: https://linkedin.com/in/ana\nBook a meeting: https://cal.example.com/ana",
             rendered.Text);

@@ -92,6 +92,15 @@ public sealed class HelperTests
     }
 
     [Fact]
+    public async Task A_style_argument_is_never_taken_for_the_link_text()
+    {
+        Assert.Equal("<a href=\"mailto:ana.martin@example.com\" style=\"color:#333\">ana.martin@example.com</a>", await Senders.HtmlAsync("{{ email | mailto_link: style: \"color:#333\" }}"));
+        Assert.Equal("<a href=\"https://x.com/ana\" style=\"color:#333\">https://x.com/ana</a>", await Senders.HtmlAsync("{{ x | link: style: \"color:#333\" }}", Senders.Ana(("x", "https://x.com/ana"))));
+        Assert.Equal("<a href=\"https://x.com/ana\" style=\"color:#333\">X</a>", await Senders.HtmlAsync("{{ x | link: \"X\", style: \"color:#333\" }}", Senders.Ana(("x", "https://x.com/ana"))));
+        Assert.Equal("01 23 45 67 89", await Senders.TextAsync("{{ phone | phone_format: \"national\" }}"));
+    }
+
+    [Fact]
     public async Task Groups_are_a_list()
     {
         Assert.Equal("sales,paris,yes", await Senders.TextAsync("{{ groups | join: \",\" }},{% if groups contains 'sales' %}yes{% endif %}"));
