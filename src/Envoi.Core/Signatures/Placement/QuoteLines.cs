@@ -46,10 +46,12 @@ internal static partial class QuoteLines
                 description = $"the '{from.Groups[1].Value}: … {sent}:' header";
                 return i;
             }
-            if (Attribution().IsMatch(line)) { description = Describe(line); return i; }
-            if (AttributionStart().IsMatch(line) && i + 1 < lines.Count && Attribution().IsMatch(line + " " + lines[i + 1].Trim()))
+            var wrapped = AttributionStart().IsMatch(line) && i + 1 < lines.Count && Attribution().IsMatch(line + " " + lines[i + 1].Trim());
+            if (Attribution().IsMatch(line) || wrapped)
             {
-                description = Describe(line + " " + lines[i + 1].Trim());
+                description = Describe(wrapped ? line + " " + lines[i + 1].Trim() : line);
+                // "On … wrote:" over "> " lines: the author may have written below them.
+                angle = angleQuotes && NextNonBlank(lines, wrapped ? i + 1 : i) is { } next && next.TrimStart().StartsWith('>');
                 return i;
             }
         }
