@@ -23,18 +23,21 @@ public static class SignatureInjector
 
         var done = new List<string>();
         var present = new List<string>();
-        if (bodies.Html is { } html)
+        // A signature without one of its forms leaves that body as it is.
+        if (bodies.Html is { } html && signature.Html.Length > 0)
         {
             var placement = InjectHtml(html, signature);
             (placement.AlreadyPresent ? present : done).Add(placement.Where);
             if (!placement.AlreadyPresent) InlineImages.Add(message, bodies, signature.Images);
         }
-        if (bodies.Text is { } text)
+        if (bodies.Text is { } text && signature.Text.Length > 0)
         {
             var placement = InjectText(text, signature);
             (placement.AlreadyPresent ? present : done).Add(placement.Where);
         }
 
+        if (done.Count == 0 && present.Count == 0)
+            return new InjectionResult(InjectionOutcome.NoTextBody, "the signature has no form for this message's body");
         if (done.Count == 0)
             return new InjectionResult(InjectionOutcome.AlreadyPresent, "already present: " + string.Join(" and ", present));
         var explanation = "inserted " + string.Join(" and ", done);
