@@ -1,0 +1,67 @@
+using Envoi.Core.Pipeline;
+using Envoi.Core.Queue;
+using MimeKit;
+
+namespace Envoi.Core.Signatures.Placement;
+
+/// <summary>
+/// Puts a rendered signature into a message where a person would have typed it: above the quoted
+/// thread in a reply or forward, after the author's text otherwise, never twice. The HTML body
+/// gets the HTML form and the text/plain body the text form; only the text at the insertion point
+/// changes (no DOM round trip, same charset and transfer encoding).
+/// </summary>
+public static class SignatureInjector
+{
+    public static InjectionResult Inject(MimeMessage message, RenderedSignature signature)
+    {
+        if (ProtectedMessage.Reason(message, MessageOrigin.Smtp) is { } reason)
+            return new InjectionResult(InjectionOutcome.Protected, $"left untouched: {reason}");
+
+        var bodies = MessageBodies.Of(message);
+        if (bodies.Html is null && bodies.Text is null)
+            return new InjectionResult(InjectionOutcome.NoTextBody, "no text/html or text/plain body to sign");
+
+        var done = new List<string>();
+        var present = new List<string>();
+        // A signature without one of its forms leaves that body as it is.
+        if (bodies.Html is { } html && signature.Html.Length > 0)
+        {
+            var placement = InjectHtml(html, signature);
+            (placement.AlreadyPresent ? present : done).Add(placement.Where);
+            if (!placement.AlreadyPresent) InlineImages.Add(message, bodies, signature.Images);
+        }
+        if (bodies.Text is { } text && signature.Text.Length > 0)
+        {
+            var placement = InjectText(text, signature);
+            (placement.AlreadyPresent ? present : done).Add(placement.Where);
+        }
+
+        if (done.Count == 0 && present.Count == 0)
+            return new InjectionResult(InjectionOutcome.NoTextBody, "the signature has no form for this message's body");
+        if (done.Count == 0)
+            return new InjectionResult(InjectionOutcome.AlreadyPresent, "already present: " + string.Join(" and ", present));
+        var explanation = "inserted " + string.Join(" and ", done);
+        if (present.Count > 0) explanation += "; already present " + string.Join(" and ", present);
+        return new InjectionResult(InjectionOutcome.Inserted, explanation);
+    }
+
+    private static PartPlacement InjectHtml(TextPart part, RenderedSignature signature)
+    {
+        var (text, encoding) = PartText.Read(part);
+        var placement = HtmlPlacement.Find(text, SignatureText.OfHtml(signature.Html));
+        if (placement.AlreadyPresent) return placement with { Where = $"{placement.Where} in text/html" };
+        var inserted = SignatureMarker.Wrap(signature);
+        var note = PartText.Write(part, text.Insert(placement.Offset, inserted), encoding, inserted);
+        return placement with { Where = $"{placement.Where} in text/html{note}" };
+    }
+
+    private static PartPlacement InjectText(TextPart part, RenderedSignature signature)
+    {
+        var (text, encoding) = PartText.Read(part);
+        var placement = TextPlacement.Find(text, SignatureText.Normalize(signature.Text));
+        if (placement.AlreadyPresent) return placement with { Where = $"{placement.Where} in text/plain" };
+        var inserted = TextSignatureBlock.For(text, placement, signature.Text);
+        var note = PartText.Write(part, text.Insert(placement.Offset, inserted), encoding, inserted);
+        return placement with { Where = $"{placement.Where} in text/plain{note}" };
+    }
+}

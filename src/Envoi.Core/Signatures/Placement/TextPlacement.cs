@@ -1,0 +1,71 @@
+namespace Envoi.Core.Signatures.Placement;
+
+/// <summary>
+/// Finds where a signature goes in a text/plain body: directly above the quote ("On … wrote:",
+/// "-----Original Message-----", Outlook's "From: … Sent:" block, "&gt;" lines), after the new
+/// text when the author wrote below "&gt;" lines, else at the end.
+/// </summary>
+internal static class TextPlacement
+{
+    public static PartPlacement Find(string text, string normalizedSignature)
+    {
+        var lines = Lines(text);
+        var texts = lines.Select(l => text.Substring(l.Start, l.Length)).ToList();
+        var quote = QuoteLines.Find(texts, angleQuotes: true);
+        if (quote is null)
+        {
+            if (SignatureText.IsIn(texts, normalizedSignature)) return PartPlacement.Present("in the message");
+            return new PartPlacement(AfterLine(text, lines, LastNonBlank(texts, texts.Count)), "at the end", true, false);
+        }
+
+        var start = quote.Value.Index;
+        var lastQuoted = quote.Value.AngleQuoted ? texts.FindLastIndex(t => t.TrimStart().StartsWith('>')) : texts.Count - 1;
+        var below = LastNonBlank(texts, texts.Count);
+        if (below > lastQuoted)
+        {
+            var newText = texts.Take(start).Concat(texts.Skip(lastQuoted + 1));
+            if (SignatureText.IsIn(newText, normalizedSignature)) return PartPlacement.Present("below the quote");
+            return new PartPlacement(AfterLine(text, lines, below), "after the text written below the quote (bottom-posted)", true, false);
+        }
+
+        if (SignatureText.IsIn(texts.Take(start), normalizedSignature)) return PartPlacement.Present($"above {quote.Value.Description}");
+        var last = LastNonBlank(texts, start);
+        var offset = last < 0 ? lines[start].Start : AfterLine(text, lines, last);
+        return new PartPlacement(offset, $"above {quote.Value.Description}", false, false);
+    }
+
+    /// <summary>Where a line ends, after its line break when it has one.</summary>
+    private static int AfterLine(string text, List<(int Start, int Length)> lines, int index)
+    {
+        if (index < 0) return 0;
+        var end = lines[index].Start + lines[index].Length;
+        if (end < text.Length && text[end] == '\r') end++;
+        if (end < text.Length && text[end] == '\n') end++;
+        return end;
+    }
+
+    private static int LastNonBlank(List<string> texts, int before)
+    {
+        for (var i = before - 1; i >= 0; i--)
+            if (!string.IsNullOrWhiteSpace(texts[i])) return i;
+        return -1;
+    }
+
+    /// <summary>Each line's start and length, without its CR LF.</summary>
+    private static List<(int Start, int Length)> Lines(string text)
+    {
+        var lines = new List<(int, int)>();
+        var start = 0;
+        while (start <= text.Length)
+        {
+            var newline = text.IndexOf('\n', start);
+            var end = newline < 0 ? text.Length : newline;
+            var length = end - start;
+            if (length > 0 && text[end - 1] == '\r') length--;
+            lines.Add((start, length));
+            if (newline < 0) break;
+            start = newline + 1;
+        }
+        return lines;
+    }
+}

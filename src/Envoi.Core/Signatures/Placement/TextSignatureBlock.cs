@@ -1,0 +1,19 @@
+namespace Envoi.Core.Signatures.Placement;
+
+/// <summary>The lines inserted into a text/plain body, in the body's own line endings.</summary>
+internal static class TextSignatureBlock
+{
+    /// <summary>
+    /// At the end of the author's text the block starts with the RFC 3676 "-- " delimiter. Above a
+    /// quote it does not: readers treat everything after "-- " as signature, and would grey out or
+    /// strip the quoted thread below it.
+    /// </summary>
+    public static string For(string text, PartPlacement placement, string signatureText)
+    {
+        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var body = signatureText.Replace("\r\n", "\n").TrimEnd('\n').Replace("\n", newline);
+        if (!placement.AtEnd) return newline + body + newline;
+        var startsLine = placement.Offset == 0 || text[placement.Offset - 1] == '\n';
+        return (startsLine ? "" : newline) + "-- " + newline + body + newline;
+    }
+}
