@@ -80,14 +80,14 @@ public sealed class SignatureGatewayTests : IAsyncLifetime
         await gateway.Envoi.WaitForStatusAsync(id, MessageStatus.Relayed);
 
         var received = Assert.Single(_upstream.For("carl@client.test")).Parse();
-        var html = received.HtmlBody;
+        var html = received.HtmlBody!;
         var signature = html.IndexOf("Alice Martin | Sales &lt;Director&gt;", StringComparison.Ordinal);
         Assert.True(signature > html.IndexOf("Alice</div>", StringComparison.Ordinal), html);
         Assert.True(signature < html.IndexOf("gmail_quote", StringComparison.Ordinal), html);
         Assert.DoesNotContain("<Director>", html);
         Assert.Contains("External", html);
 
-        var text = received.TextBody.ReplaceLineEndings("\n");
+        var text = received.TextBody!.ReplaceLineEndings("\n");
         var textSignature = text.IndexOf("Alice Martin | Sales <Director>\nExternal", StringComparison.Ordinal);
         Assert.True(textSignature > text.IndexOf("Alice\n", StringComparison.Ordinal) && textSignature < text.IndexOf("On Mon", StringComparison.Ordinal), text);
     }
@@ -171,11 +171,11 @@ public sealed class SignatureGatewayTests : IAsyncLifetime
         message.From.Clear();
         message.From.Add(MailboxAddress.Parse("temp@example.com"));
         var sent = new MemoryStream();
-        await message.Body.WriteToAsync(sent);
+        await message.Body!.WriteToAsync(sent);
         await gateway.Envoi.WaitForStatusAsync(await gateway.Envoi.SendAsync("temp@example.com", "temp-password", message), MessageStatus.Relayed);
 
         var received = new MemoryStream();
-        await Assert.Single(_upstream.For("carl@client.test")).Parse().Body.WriteToAsync(received);
+        await Assert.Single(_upstream.For("carl@client.test")).Parse().Body!.WriteToAsync(received);
         Assert.Equal(Encoding.UTF8.GetString(sent.ToArray()), Encoding.UTF8.GetString(received.ToArray()));
     }
 
@@ -212,7 +212,7 @@ public sealed class SignatureGatewayTests : IAsyncLifetime
         var related = received.BodyParts.OfType<MimePart>().Single(p => p.ContentType.MediaType == "image");
         Assert.Contains($"cid:{related.ContentId}", received.HtmlBody);
         var bytes = new MemoryStream();
-        await related.Content.DecodeToAsync(bytes);
+        await related.Content!.DecodeToAsync(bytes);
         Assert.Equal(png, bytes.ToArray());
     }
 
