@@ -31,6 +31,7 @@ public sealed class CheckOptions
         [CheckIds.MixedRecipients] = CheckAction.Off,
         [CheckIds.MessageSize] = CheckAction.Off,
         [CheckIds.FirstTimeRecipient] = CheckAction.Warn,
+        [CheckIds.MissingSignature] = CheckAction.Log,
     };
 
     /// <summary>Group name → check → action, for groups that need a different policy.</summary>
@@ -86,4 +87,5 @@ public static class CheckIds
     public const string MixedRecipients = "mixed-recipients";
     public const string MessageSize = "message-size";
     public const string FirstTimeRecipient = "first-time-recipient";
+    public const string MissingSignature = "missing-signature";
 }

@@ -50,6 +50,13 @@ public static class CheckSentences
             ["es"] = "Su mensaje sale de la organización ({0}).",
             ["de"] = "Ihre Nachricht geht an Empfänger außerhalb der Organisation ({0}).",
         },
+        [CheckIds.MissingSignature] = new()
+        {
+            ["en"] = "No signature will be added to your message: {0}.",
+            ["fr"] = "Aucune signature ne sera ajoutée à votre message : {0}.",
+            ["es"] = "No se añadirá ninguna firma a su mensaje: {0}.",
+            ["de"] = "Ihrer Nachricht wird keine Signatur hinzugefügt: {0}.",
+        },
         [CheckIds.MixedRecipients] = new()
         {
             ["en"] = "Your message goes to colleagues and to outside recipients ({0}) at the same time.",

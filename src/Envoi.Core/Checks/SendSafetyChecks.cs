@@ -17,11 +17,18 @@ public interface IMailHistory
     Task<IReadOnlyDictionary<string, int>> ContactsOfAsync(string sender, CancellationToken ct);
 }
 
+/// <summary>Whether the signature rules leave a message without a signature by mistake (no rule applies, unknown sender).</summary>
+public interface ISignatureCoverage
+{
+    /// <returns>Why no signature would be added, or null when one would (or when none is intended).</returns>
+    Task<string?> MissingBecauseAsync(MimeMessage message, string sender, IReadOnlyList<string> recipients, CancellationToken ct);
+}
+
 /// <summary>
 /// Runs every enabled send-safety check on a message and says, per finding, what to do about it
 /// (the organization's policy, or the sender's groups'). Checks that are off cost nothing.
 /// </summary>
-public sealed class SendSafetyChecks(CheckOptions options, IMailHistory history)
+public sealed class SendSafetyChecks(CheckOptions options, IMailHistory history, ISignatureCoverage? signatures = null)
 {
     public async Task<CheckVerdict> RunAsync(CheckInput input, CancellationToken ct)
     {
@@ -86,6 +93,10 @@ public sealed class SendSafetyChecks(CheckOptions options, IMailHistory history)
 
         if (ActionOf(CheckIds.MessageSize) != CheckAction.Off && input.SizeBytes > options.MaxMessageBytes)
             Add(CheckIds.MessageSize, Math.Round(input.SizeBytes / 1048576.0, 1), Math.Round(options.MaxMessageBytes / 1048576.0, 1));
+
+        if (signatures is not null && ActionOf(CheckIds.MissingSignature) != CheckAction.Off
+            && await signatures.MissingBecauseAsync(input.Message, input.Sender, input.Recipients, ct) is { } why)
+            Add(CheckIds.MissingSignature, why);
 
         return findings.Count == 0 ? CheckVerdict.Clean : new CheckVerdict(findings);
     }

@@ -19,7 +19,7 @@ public sealed class SignatureResolver(ISignatureStore store, IDirectoryStore dir
         var sender = await FindSenderAsync(senderAddresses, ct);
         if (sender is null)
             return new SignaturePlan(null, [new SignatureDecision(recipients, null, null,
-                $"{string.Join(" / ", senderAddresses.Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase))} is not an active employee in the directory", [])]);
+                $"{string.Join(" / ", senderAddresses.Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase))} is not an active employee in the directory", [], Missing: true)]);
 
         var rules = await store.RulesAsync(ct);
         var choices = await store.ChoicesAsync(sender.Employee.Id, ct);
@@ -35,9 +35,9 @@ public sealed class SignatureResolver(ISignatureStore store, IDirectoryStore dir
             var trace = match.Trace.ToList();
             var (name, reason) = Choose(match, choices, context, requested, trace);
             var addresses = group.Select(r => r.Address).ToList();
-            if (name is null) return new SignatureDecision(addresses, null, match.Rule?.Then.BannerSlot, reason, trace);
+            if (name is null) return new SignatureDecision(addresses, null, match.Rule?.Then.BannerSlot, reason, trace, Missing: match.Rule is null && reason == NoRule);
             if (!templates.TryGetValue(name, out var template))
-                return new SignatureDecision(addresses, null, null, $"{reason} names signature '{name}', which does not exist", trace);
+                return new SignatureDecision(addresses, null, null, $"{reason} names signature '{name}', which does not exist", trace, Missing: true);
             return new SignatureDecision(addresses, template, match.Rule?.Then.BannerSlot, reason, trace);
         }
 
@@ -54,6 +54,8 @@ public sealed class SignatureResolver(ISignatureStore store, IDirectoryStore dir
         }
         return new SignaturePlan(sender, copies);
     }
+
+    private const string NoRule = "no rule applies";
 
     private static (string? Name, string Reason) Choose(RuleMatch match, EmployeeSignatureChoices choices, SignatureContext context, string? requested, List<string> trace)
     {
@@ -73,7 +75,7 @@ public sealed class SignatureResolver(ISignatureStore store, IDirectoryStore dir
         }
         if (choices.Defaults.TryGetValue(context, out var preferred) && choices.Allows(preferred))
             return (preferred.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : preferred, $"the sender's default for {context.ToWire()}");
-        if (rule is null) return (null, "no rule applies");
+        if (rule is null) return (null, NoRule);
         return (rule.Then.Signature, ruleLabel);
     }
 
@@ -127,8 +129,12 @@ public sealed record SignatureSender(Employee Employee, IReadOnlyDictionary<stri
     public SenderFacts Facts => new(Employee.Email, Values, Employee.Groups);
 }
 
-/// <summary>One copy of the message: its recipients, the signature they get (null for none) and why.</summary>
-public sealed record SignatureDecision(IReadOnlyList<string> Recipients, SignatureTemplate? Template, string? BannerSlot, string Reason, IReadOnlyList<string> Trace);
+/// <summary>
+/// One copy of the message: its recipients, the signature they get (null for none) and why.
+/// <see cref="Missing"/> tells a forgotten case (no rule applies, unknown sender, deleted template)
+/// from a chosen "no signature".
+/// </summary>
+public sealed record SignatureDecision(IReadOnlyList<string> Recipients, SignatureTemplate? Template, string? BannerSlot, string Reason, IReadOnlyList<string> Trace, bool Missing = false);
 
 /// <summary>How a message is signed: by whom, and the copies it is split into (one when everyone gets the same).</summary>
 public sealed record SignaturePlan(SignatureSender? Sender, IReadOnlyList<SignatureDecision> Copies);

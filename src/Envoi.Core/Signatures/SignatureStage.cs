@@ -23,7 +23,7 @@ public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer
     public async ValueTask<StageResult> ProcessAsync(MessageContext context, CancellationToken cancellationToken)
     {
         if (!options.Enabled) return StageResult.Next;
-        var plan = await resolver.PlanAsync(SenderAddresses(context), context.Recipients, MessageKinds.Detect(context.Message), context.Message.Headers[ChoiceHeader], cancellationToken);
+        var plan = await resolver.PlanAsync(SenderAddresses(context.Sender, context.Message), context.Recipients, MessageKinds.Detect(context.Message), context.Message.Headers[ChoiceHeader], cancellationToken);
         var decision = plan.Copies[0];
         if (plan.Sender is null || decision.Template is null)
         {
@@ -51,8 +51,8 @@ public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer
     }
 
     /// <summary>The envelope sender is who authenticated; the From address covers connector mail sent on someone's behalf.</summary>
-    internal static IReadOnlyList<string> SenderAddresses(MessageContext context) =>
-        [context.Sender, .. context.Message.From.Mailboxes.Select(m => m.Address).Take(1)];
+    internal static IReadOnlyList<string> SenderAddresses(string envelopeSender, MimeMessage message) =>
+        [envelopeSender, .. message.From.Mailboxes.Select(m => m.Address).Take(1)];
 
     private static string OutcomeLabel(InjectionOutcome outcome) => outcome switch
     {
@@ -69,7 +69,7 @@ public sealed class SignaturePartitioner(SignatureResolver resolver, SignatureOp
     public async ValueTask<IReadOnlyList<IReadOnlyList<string>>> PartitionAsync(MessageContext context, CancellationToken cancellationToken)
     {
         if (!options.Enabled || !options.SplitByRecipient || context.Recipients.Count < 2) return [context.Recipients];
-        var plan = await resolver.PlanAsync(SignatureStage.SenderAddresses(context), context.Recipients, MessageKinds.Detect(context.Message),
+        var plan = await resolver.PlanAsync(SignatureStage.SenderAddresses(context.Sender, context.Message), context.Recipients, MessageKinds.Detect(context.Message),
             context.Message.Headers[SignatureStage.ChoiceHeader], cancellationToken);
         return plan.Copies.Select(c => c.Recipients).ToList();
     }

@@ -1,5 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
+using Envoi.Core.Directory;
+using Envoi.Core.Signatures;
+using Envoi.Core.Signatures.Rules;
+using Envoi.Core.Signatures.Templates;
 using Envoi.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,7 +11,9 @@ namespace Envoi.Demo;
 
 /// <summary>
 /// <c>envoi serve --demo</c>: an administrator and an employee with API tokens, printed with the
-/// commands to try, so a first run shows the undo window and the outbox at work.
+/// commands to try, so a first run shows the undo window, the outbox and signatures at work:
+/// both are in the directory, the three default templates and a logo are loaded, and rules give
+/// customers the full signature, replies the one-line one and colleagues the plain one.
 /// </summary>
 public static class DemoOrganization
 {
@@ -19,6 +25,7 @@ public static class DemoOrganization
         var accounts = services.GetRequiredService<UserAccounts>();
         var adminPassword = await EnsureUserAsync(accounts, AdminEmail, isAdmin: true, holdSeconds: null, ct);
         var alicePassword = await EnsureUserAsync(accounts, EmployeeEmail, isAdmin: false, holdSeconds: 30, ct);
+        await CreateSignaturesAsync(services, ct);
         var adminToken = await accounts.CreateTokenAsync(AdminEmail, "demo", ct);
         var aliceToken = await accounts.CreateTokenAsync(EmployeeEmail, "demo", ct);
 
@@ -32,7 +39,45 @@ public static class DemoOrganization
               swaks --server {smtp.Address}:{smtp.Port} --auth PLAIN --auth-user {EmployeeEmail} --auth-password '{alicePassword}' --from {EmployeeEmail} --to bob@example.net
               curl -H 'Authorization: Bearer {aliceToken}' {http}api/outbox
               curl -X POST -H 'Authorization: Bearer {aliceToken}' {http}api/outbox/QUEUE_ID/cancel
+
+            See the signature Alice's message gets, and why (or: envoi render {EmployeeEmail} --to bob@example.net --explain):
+              curl -H 'Authorization: Bearer {adminToken}' '{http}api/signatures/preview?email={EmployeeEmail}&to=bob@example.net'
             """);
+    }
+
+    // A small two-tone mark (PNG, 120×32) so the corporate template shows a logo out of the box.
+    private const string LogoPng = "iVBORw0KGgoAAAANSUhEUgAAAHgAAAAgCAYAAADZubxIAAAAyUlEQVR42u3byw3CMBBAwXRCR9QD3VAOXRmBhMQBoQD+rNdzeOeVPCSA42yllE15swiAtTTw4XguFjIp8B33mcVMBvyKCzkZ8DtcyEmAP+FCnhx4Dy7kSYG/wYU8GfAvuLWQ/5m9cruBaw4DHAy4xUDAQYBbDgU8GLjHYA36kdXz06XOwCNuIXIFq/b/4Ei4p8u1rFS3jY4oVy7ghjtZEW7LgBtvVY7+zgWcfC9anibJ82DATnQAdibLqUoL6ly0vNkg7yYJsB7dAGX91NC+iSUqAAAAAElFTkSuQmCC";
+
+    private static async Task CreateSignaturesAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var directory = services.GetRequiredService<DirectoryService>();
+        var people = new[]
+        {
+            (EmployeeEmail, new Dictionary<string, string?> { ["displayName"] = "Alice Martin", ["firstName"] = "Alice", ["lastName"] = "Martin", ["jobTitle"] = "Account Manager",
+                ["department"] = "Sales", ["company"] = "Example Corp", ["phone"] = "+1 212 555 0142", ["mobile"] = "+1 917 555 0199",
+                ["officeAddress"] = "350 Fifth Avenue, New York, NY 10118", ["linkedin"] = "https://www.linkedin.com/in/alice-example", ["bookingUrl"] = "https://example.com/book/alice" }),
+            (AdminEmail, new Dictionary<string, string?> { ["displayName"] = "Sam Admin", ["jobTitle"] = "IT Administrator", ["department"] = "IT", ["company"] = "Example Corp" }),
+        };
+        foreach (var (email, values) in people)
+        {
+            var result = await directory.SetDirectoryValuesAsync("demo", email, values, ct);
+            if (!result.Succeeded) throw new InvalidOperationException($"Demo directory: {string.Join("; ", result.Problems)}");
+        }
+
+        await services.GetRequiredService<ISignatureAssetStore>().SaveAsync(new SignatureAsset("logo.png", "image/png", Convert.FromBase64String(LogoPng)), ct);
+        var admin = services.GetRequiredService<SignatureAdministration>();
+        foreach (var template in DefaultTemplates.All)
+        {
+            var (result, _) = await admin.SaveTemplateAsync("demo", template, ct);
+            if (!result.Succeeded) throw new InvalidOperationException($"Demo template {template.Name}: {string.Join("; ", result.Problems)}");
+        }
+        var rules = await admin.SaveRulesAsync("demo",
+        [
+            new SignatureRule("Colleagues", new RuleConditions { Recipients = RecipientScope.AllInternal }, new RuleOutcome(DefaultTemplates.Plain.Name)),
+            new SignatureRule("Replies and forwards", new RuleConditions { Kinds = [MessageKind.Reply, MessageKind.Forward] }, new RuleOutcome(DefaultTemplates.Reply.Name)),
+            new SignatureRule("Customers", new RuleConditions(), new RuleOutcome(DefaultTemplates.Corporate.Name, BannerSlot: "footer")),
+        ], ct);
+        if (!rules.Succeeded) throw new InvalidOperationException($"Demo rules: {string.Join("; ", rules.Problems)}");
     }
 
     private static async Task<string> EnsureUserAsync(UserAccounts accounts, string email, bool isAdmin, int? holdSeconds, CancellationToken ct)

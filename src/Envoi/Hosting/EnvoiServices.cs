@@ -87,6 +87,7 @@ public static class EnvoiServices
         services.AddSingleton<SignaturePreview>();
         services.AddSingleton<IMessageStage, SignatureStage>();
         services.AddSingleton<IRecipientPartitioner, SignaturePartitioner>();
+        services.AddSingleton<ISignatureCoverage, SignatureCoverage>();
 
         // Delivery
         services.AddSingleton<IDeliveryTarget>(sp => settings.Upstream.IsConfigured

@@ -1,0 +1,22 @@
+using Envoi.Core.Checks;
+using Envoi.Core.Pipeline;
+using Envoi.Core.Queue;
+using Envoi.Core.Signatures.Placement;
+using MimeKit;
+
+namespace Envoi.Core.Signatures;
+
+/// <summary>
+/// The "missing signature" send-safety check, asked at acceptance: would the rules in force now leave
+/// this message without a signature by mistake? (The signature itself is added at release.)
+/// </summary>
+public sealed class SignatureCoverage(SignatureResolver resolver, SignatureOptions options) : ISignatureCoverage
+{
+    public async Task<string?> MissingBecauseAsync(MimeMessage message, string sender, IReadOnlyList<string> recipients, CancellationToken ct)
+    {
+        if (!options.Enabled || ProtectedMessage.Reason(message, MessageOrigin.Smtp) is not null) return null;
+        var plan = await resolver.PlanAsync(SignatureStage.SenderAddresses(sender, message), recipients, MessageKinds.Detect(message),
+            message.Headers[SignatureStage.ChoiceHeader], ct);
+        return plan.Copies.FirstOrDefault(c => c.Missing)?.Reason;
+    }
+}
