@@ -10,6 +10,7 @@ var root = new RootCommand("Envoi: email signature and send-safety gateway.")
     CapturedCommand.Create(),
     DirectoryCommand.Create(),
     ScimCommand.Create(),
+    InjectCommand.Create(),
 };
 root.Options.Add(GlobalOptions.Data);
 root.Options.Add(GlobalOptions.Database);
