@@ -13,6 +13,7 @@ var root = new RootCommand("Envoi: email signature and send-safety gateway.")
     SignaturesCommand.Create(),
     RenderCommand.Create(),
     DkimCommand.Create(),
+    InjectCommand.Create(),
 };
 root.Options.Add(GlobalOptions.Data);
 root.Options.Add(GlobalOptions.Database);

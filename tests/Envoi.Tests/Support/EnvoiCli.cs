@@ -24,4 +24,19 @@ public static class EnvoiCli
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
         return (process.ExitCode, await output + await error);
     }
+
+    /// <summary>Runs a verb that reads standard input and writes a message to standard output (e.g. <c>inject</c>).</summary>
+    public static async Task<(int Exit, byte[] Output, string Error)> RunWithInputAsync(byte[] input, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", [AssemblyPath, .. arguments]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var output = new MemoryStream();
+        var copy = process.StandardOutput.BaseStream.CopyToAsync(output);
+        var error = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.BaseStream.WriteAsync(input);
+        process.StandardInput.Close();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await copy;
+        return (process.ExitCode, output.ToArray(), await error);
+    }
 }

@@ -50,7 +50,7 @@ internal sealed class HtmlOutline
         var bodyEnd = -1;
         var htmlEnd = -1;
         var tokens = new HtmlTokenizer(_html);
-        while (tokens.Next(out var token))
+        while (!QuoteIsSettled() && tokens.Next(out var token))
         {
             switch (token.Kind)
             {
@@ -86,8 +86,29 @@ internal sealed class HtmlOutline
             }
         }
         BreakLine(_html.Length);
+        // When the scan stopped at a separator, </body> was not reached; placement is above the quote then.
         ContentEnd = bodyEnd >= 0 ? bodyEnd : htmlEnd >= 0 ? htmlEnd : _html.Length;
     }
+
+    /// <summary>
+    /// After a separator that is surely a quote (Outlook's reply header, or a rule with a "From:"
+    /// line under it) everything is the old thread: nothing further can move the signature, so the
+    /// scan stops there instead of reading the whole history.
+    /// </summary>
+    private bool QuoteIsSettled()
+    {
+        if (Marks.Count == 0 || Lines.Count == _linesWhenChecked) return false;
+        _linesWhenChecked = Lines.Count;
+        foreach (var mark in Marks)
+        {
+            if (mark.Kind == QuoteMarkKind.Separator) return true;
+            if (mark.Kind == QuoteMarkKind.SeparatorIfHeaderFollows && mark.NextLine < Lines.Count && QuoteLines.IsHeaderLine(Lines[mark.NextLine].Text))
+                return true;
+        }
+        return false;
+    }
+
+    private int _linesWhenChecked = -1;
 
     private void Open(QuoteMarks.Recognized recognized, HtmlToken token)
     {

@@ -10,7 +10,7 @@ internal static class TextPlacement
     public static PartPlacement Find(string text, string normalizedSignature)
     {
         var lines = Lines(text);
-        var texts = lines.Select(l => text.Substring(l.Start, l.Length)).ToList();
+        var texts = new LineTexts(text, lines);
         var quote = QuoteLines.Find(texts, angleQuotes: true);
         if (quote is null)
         {
@@ -19,7 +19,7 @@ internal static class TextPlacement
         }
 
         var start = quote.Value.Index;
-        var lastQuoted = quote.Value.AngleQuoted ? texts.FindLastIndex(t => t.TrimStart().StartsWith('>')) : texts.Count - 1;
+        var lastQuoted = quote.Value.AngleQuoted ? LastAngleQuoted(texts) : texts.Count - 1;
         var below = LastNonBlank(texts, texts.Count);
         if (below > lastQuoted)
         {
@@ -44,7 +44,23 @@ internal static class TextPlacement
         return end;
     }
 
-    private static int LastNonBlank(List<string> texts, int before)
+    private static int LastAngleQuoted(LineTexts texts)
+    {
+        for (var i = texts.Count - 1; i >= 0; i--)
+            if (texts[i].TrimStart().StartsWith('>')) return i;
+        return -1;
+    }
+
+    /// <summary>The lines as strings, made only when read: the quote usually starts early and the history is long.</summary>
+    private sealed class LineTexts(string text, List<(int Start, int Length)> lines) : IReadOnlyList<string>
+    {
+        public string this[int index] => text.Substring(lines[index].Start, lines[index].Length);
+        public int Count => lines.Count;
+        public IEnumerator<string> GetEnumerator() { for (var i = 0; i < lines.Count; i++) yield return this[i]; }
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    private static int LastNonBlank(IReadOnlyList<string> texts, int before)
     {
         for (var i = before - 1; i >= 0; i--)
             if (!string.IsNullOrWhiteSpace(texts[i])) return i;
