@@ -91,6 +91,43 @@ public sealed class MimeInjectionTests
     }
 
     [Fact]
+    public void Html_in_a_charset_that_cannot_carry_the_signature_gets_character_references_and_keeps_its_charset()
+    {
+        var message = Message(HtmlPart("<html><head><meta charset=\"iso-8859-1\"></head><body><p>Bonjour,<br>Hélène</p></body></html>", "iso-8859-1"), "Facture");
+        SignatureInjector.Inject(message, RenderedSignature.FromParts("euro", "<p>Prix 5 € — 東京</p>", ""));
+        var sent = (TextPart)RoundTrip(message).Body!;
+        Assert.Equal("iso-8859-1", sent.ContentType.Charset);
+        Assert.Contains("<p>Prix 5 &#x20AC; &#x2014; &#x6771;&#x4EAC;</p>", sent.Text);
+        Assert.Contains("Hélène", sent.Text);
+    }
+
+    [Fact]
+    public void A_part_without_a_charset_declares_one_when_the_signature_brings_non_ascii_characters()
+    {
+        // What swaks and many scripts send: no Content-Type at all, so readers assume US-ASCII.
+        var raw = "From: jane@example.com\r\nTo: bob@example.com\r\nSubject: Hi\r\n\r\nHi Bob,\r\nJane\r\n";
+        var message = MimeMessage.Load(new MemoryStream(Encoding.ASCII.GetBytes(raw)));
+        SignatureInjector.Inject(message, Standard);
+        var sent = RoundTrip(message);
+        Assert.Equal("utf-8", ((TextPart)sent.Body!).ContentType.Charset);
+        Assert.Contains("ACME Corp · +33", sent.TextBody);
+    }
+
+    [Theory]
+    [InlineData("--\nJane Doe")]
+    [InlineData("-- \nJane Doe")]
+    public void A_template_with_its_own_delimiter_gets_exactly_one(string signatureText)
+    {
+        var message = Text("Hello Bob,\nJane\n", "Lunch");
+        SignatureInjector.Inject(message, RenderedSignature.FromParts("plain", "", signatureText));
+        Assert.Equal("Hello Bob,\nJane\n-- \nJane Doe\n", RoundTrip(message).TextBody!.ReplaceLineEndings("\n"));
+
+        var reply = Text("Sure.\nJane\n\nOn Mon, Bob wrote:\n> Lunch?\n");
+        SignatureInjector.Inject(reply, RenderedSignature.FromParts("plain", "", signatureText));
+        Assert.DoesNotContain("--", RoundTrip(reply).TextBody);
+    }
+
+    [Fact]
     public void Seven_bit_part_that_now_needs_eight_bits_becomes_quoted_printable()
     {
         var message = Message(TextPart("Hello Bob,\nAlex\n", "us-ascii", ContentEncoding.SevenBit), "Figures");

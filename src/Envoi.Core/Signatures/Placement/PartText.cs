@@ -17,6 +17,25 @@ internal static class PartText
         return (text, encoding);
     }
 
+    /// <summary>
+    /// HTML can say any character in any charset: characters the part's charset cannot carry become
+    /// numeric references, so an HTML body never has to change charset (and contradict its own
+    /// <c>&lt;meta charset&gt;</c>).
+    /// </summary>
+    public static string ForHtml(string inserted, Encoding encoding)
+    {
+        if (CanCarry(encoding, inserted)) return inserted;
+        var strict = Strict(encoding);
+        var result = new StringBuilder(inserted.Length + 32);
+        foreach (var rune in inserted.EnumerateRunes())
+        {
+            var text = rune.ToString();
+            if (rune.IsAscii || CanEncode(strict, text)) result.Append(text);
+            else result.Append("&#x").Append(rune.Value.ToString("X")).Append(';');
+        }
+        return result.ToString();
+    }
+
     /// <summary>Replaces the part's content; returns what had to change besides the text ("" when nothing did).</summary>
     public static string Write(TextPart part, string text, Encoding encoding, string inserted)
     {
@@ -26,6 +45,12 @@ internal static class PartText
             encoding = new UTF8Encoding(false);
             part.ContentType.Charset = "utf-8";
             note = ", switched to UTF-8 because its charset cannot carry the signature";
+        }
+        else if (part.ContentType.Charset is null && !Ascii.IsValid(inserted))
+        {
+            // Without a charset parameter readers assume US-ASCII: say what the new bytes are.
+            part.ContentType.Charset = encoding.WebName;
+            note = $", charset {encoding.WebName} declared for the signature's non-ASCII characters";
         }
         var bytes = encoding.GetBytes(text);
         part.Content = new MimeContent(new MemoryStream(bytes, writable: false), ContentEncoding.Default);
@@ -40,13 +65,17 @@ internal static class PartText
         return note;
     }
 
-    private static bool CanCarry(Encoding encoding, string inserted)
+    private static bool CanCarry(Encoding encoding, string inserted) =>
+        encoding is UTF8Encoding or UnicodeEncoding or UTF32Encoding || Ascii.IsValid(inserted) || CanEncode(Strict(encoding), inserted);
+
+    private static Encoding Strict(Encoding encoding) =>
+        Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ReplacementFallback);
+
+    private static bool CanEncode(Encoding strict, string text)
     {
-        if (encoding is UTF8Encoding or UnicodeEncoding or UTF32Encoding) return true;
         try
         {
-            var strict = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ReplacementFallback);
-            strict.GetByteCount(inserted);
+            strict.GetByteCount(text);
             return true;
         }
         catch (EncoderFallbackException)

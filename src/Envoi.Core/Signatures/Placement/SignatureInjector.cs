@@ -50,7 +50,7 @@ public static class SignatureInjector
         var (text, encoding) = PartText.Read(part);
         var placement = HtmlPlacement.Find(text, SignatureText.OfHtml(signature.Html));
         if (placement.AlreadyPresent) return placement with { Where = $"{placement.Where} in text/html" };
-        var inserted = SignatureMarker.Wrap(signature);
+        var inserted = PartText.ForHtml(SignatureMarker.Wrap(signature), encoding);
         var note = PartText.Write(part, text.Insert(placement.Offset, inserted), encoding, inserted);
         return placement with { Where = $"{placement.Where} in text/html{note}" };
     }
