@@ -59,6 +59,21 @@ public sealed class DkimSigningTests : IAsyncLifetime
         return (await _upstream.WaitForAsync(m => m.Recipients.Contains(to))).Raw;
     }
 
+    [Fact]
+    public async Task A_message_that_got_its_signature_at_release_still_verifies()
+    {
+        await _envoi.ImportEmployeesAsync("email,displayName,jobTitle\nalice@rsa.example,Alice Martin,Trésorière\n");
+        var admin = (await _envoi.AddUserAsync("admin@rsa.example", Password, admin: true)).Api;
+        var saved = await admin.PutAsync("/api/signatures/full", System.Net.Http.Json.JsonContent.Create(new { html = "<p>{{ displayName }} · {{ jobTitle }}</p>", text = "{{ displayName }} · {{ jobTitle }}" }));
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        var rules = await admin.PutAsync("/api/signatures/rules", new StringContent("[{ \"name\": \"all\", \"when\": {}, \"then\": { \"signature\": \"full\" } }]", Encoding.UTF8, "application/json"));
+        Assert.True(rules.IsSuccessStatusCode, await rules.Content.ReadAsStringAsync());
+
+        var raw = await RelayAsync("alice@rsa.example", "signed@example.net", "Figures", "Hi Bob,\r\nhere they are.\r\nAlice\r\n");
+        Assert.Contains("Alice Martin · Trésorière", MimeMessage.Load(new MemoryStream(raw)).TextBody);
+        Assert.True((await PythonDkim.VerifyAsync(raw, _rsa)).AllPass);
+    }
+
     private static List<Header> DkimSignatures(byte[] raw) =>
         MimeMessage.Load(new MemoryStream(raw)).Headers.Where(h => h.Id == HeaderId.DkimSignature).ToList();
 
