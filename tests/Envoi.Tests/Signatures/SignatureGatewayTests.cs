@@ -10,12 +10,20 @@ using Xunit;
 
 namespace Envoi.Tests.Signatures;
 
-/// <summary>Signatures end to end: admin API, SMTP in, release, what the upstream receives.</summary>
-public sealed class SignatureGatewayTests : IAsyncLifetime
+/// <summary>Signatures end to end on SQLite: admin API, SMTP in, release, what the upstream receives.</summary>
+public class SignatureGatewayTests : IAsyncLifetime
 {
     private TestUpstream _upstream = null!;
+    private string? _database;
 
-    public async Task InitializeAsync() => _upstream = await TestUpstream.StartAsync();
+    /// <summary>Null for SQLite in the data directory, else a database URL.</summary>
+    protected virtual Task<string?> CreateDatabaseAsync() => Task.FromResult<string?>(null);
+
+    public async Task InitializeAsync()
+    {
+        _upstream = await TestUpstream.StartAsync();
+        _database = await CreateDatabaseAsync();
+    }
 
     public async Task DisposeAsync() => await _upstream.DisposeAsync();
 
@@ -35,6 +43,7 @@ public sealed class SignatureGatewayTests : IAsyncLifetime
     {
         var envoi = await EnvoiTestHost.StartAsync(s =>
         {
+            s.Database = _database;
             s.Upstream.Url = _upstream.Url;
             s.Signatures.InternalDomains = ["example.com"];
             s.Http.PublicBaseUrl = "https://envoi.example.com";
@@ -172,7 +181,9 @@ public sealed class SignatureGatewayTests : IAsyncLifetime
         message.From.Add(MailboxAddress.Parse("temp@example.com"));
         var sent = new MemoryStream();
         await message.Body!.WriteToAsync(sent);
-        await gateway.Envoi.WaitForStatusAsync(await gateway.Envoi.SendAsync("temp@example.com", "temp-password", message), MessageStatus.Relayed);
+        var entry = await gateway.Envoi.WaitForStatusAsync(await gateway.Envoi.SendAsync("temp@example.com", "temp-password", message), MessageStatus.Relayed);
+        // The missing-signature check (Log by default) says so on the message.
+        Assert.Contains("No signature will be added to your message: temp@example.com is not an active employee in the directory.", entry.Findings);
 
         var received = new MemoryStream();
         await Assert.Single(_upstream.For("carl@client.test")).Parse().Body!.WriteToAsync(received);
@@ -279,4 +290,10 @@ public sealed class SignatureGatewayTests : IAsyncLifetime
         Assert.Contains("FN:Alice Martin", await card.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await gateway.Envoi.Http.GetAsync(url.Replace(".vcf", "x.vcf"))).StatusCode);
     }
+}
+
+/// <summary>The same on PostgreSQL: templates, rules, choices and images in its schema.</summary>
+public sealed class SignatureGatewayPostgresTests : SignatureGatewayTests
+{
+    protected override async Task<string?> CreateDatabaseAsync() => await PostgresServer.CreateDatabaseAsync();
 }
