@@ -32,6 +32,9 @@ public sealed class SendSafetyChecks(CheckOptions options, IMailHistory history,
 {
     public async Task<CheckVerdict> RunAsync(CheckInput input, CancellationToken ct)
     {
+        // Nobody is there to confirm an out-of-office or a delivery report, and they answer mail
+        // that was received: holding or refusing them would only lose them.
+        if (Pipeline.ProtectedMessage.IsAutomatic(input.Message)) return CheckVerdict.Clean;
         var findings = new List<CheckFinding>();
         CheckAction ActionOf(string check) => options.ActionFor(check, input.SenderGroups);
         void Add(string check, params object[] values) => findings.Add(new CheckFinding(check, ActionOf(check), CheckSentences.For(check, input.Language, values)));

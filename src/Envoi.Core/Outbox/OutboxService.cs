@@ -7,7 +7,7 @@ namespace Envoi.Core.Outbox;
 /// The outbox operations every interface (REST, CLI, web) shares: list, cancel, send now,
 /// reschedule. It enforces who may touch which message; the queue store enforces the states.
 /// </summary>
-public sealed class OutboxService(IQueueStore store, CancelledMessageReturner returner, TimeProvider clock, QueueSignal? signal = null)
+public sealed class OutboxService(IQueueStore store, CancelledMessageReturner returner, TimeProvider clock, QueueSignal? signal = null, IMessageSpool? spool = null)
 {
     public async Task<IReadOnlyList<OutboxEntry>> ListAsync(Actor actor, IReadOnlyList<MessageStatus>? statuses, int limit, CancellationToken ct)
     {
@@ -64,10 +64,14 @@ public sealed class OutboxService(IQueueStore store, CancelledMessageReturner re
     {
         var entry = await FindAsync(actor, id, ct);
         if (entry is null) return NotFound(id);
-        if (!await store.ReleaseAtAsync(id, clock.GetUtcNow(), [MessageStatus.AwaitingConfirmation], MessageStatus.Held, ct))
+        // A message the author had scheduled keeps its time: confirming says "it may go", not "now".
+        var now = clock.GetUtcNow();
+        var scheduled = await ScheduledTimeAsync(id, ct) is { } sendAt && sendAt > now ? sendAt : (DateTimeOffset?)null;
+        if (!await store.ReleaseAtAsync(id, scheduled ?? now, [MessageStatus.AwaitingConfirmation], scheduled is null ? MessageStatus.Held : MessageStatus.Scheduled, ct))
             return new(OutboxOutcome.TooLate, $"Message {id} is {entry.Status.ToWire()}: it is not waiting for a confirmation.", entry);
         signal?.Notify();
-        return new(OutboxOutcome.Done, $"Message {id} is confirmed and leaves now.", await store.FindAsync(id, ct));
+        var when = scheduled is { } at ? $"will be sent at {at:u} as scheduled" : "leaves now";
+        return new(OutboxOutcome.Done, $"Message {id} is confirmed and {when}.", await store.FindAsync(id, ct));
     }
 
     public async Task<OutboxResult> RescheduleAsync(Actor actor, string id, DateTimeOffset sendAt, CancellationToken ct)
@@ -79,6 +83,15 @@ public sealed class OutboxService(IQueueStore store, CancelledMessageReturner re
         if (!await store.ReleaseAtAsync(id, sendAt, StatusNames.Waiting, MessageStatus.Scheduled, ct))
             return new(OutboxOutcome.TooLate, $"Message {id} is {entry.Status.ToWire()}: it can no longer be rescheduled.", entry);
         return new(OutboxOutcome.Done, $"Message {id} will be sent at {sendAt:u}.", await store.FindAsync(id, ct));
+    }
+
+    /// <summary>The author's <c>X-Envoi-Send-At</c>, read from the spooled headers (the body is not parsed).</summary>
+    private async Task<DateTimeOffset?> ScheduledTimeAsync(string id, CancellationToken ct)
+    {
+        if (spool is null || !spool.Exists(id)) return null;
+        await using var body = spool.OpenRead(id);
+        var headers = await MimeKit.HeaderList.LoadAsync(body, ct);
+        return headers[SendAtHeader.Name] is { } value ? SendAtHeader.Parse(value).SendAt : null;
     }
 
     private static OutboxResult NotFound(string id) => new(OutboxOutcome.NotFound, $"No message {id} in your outbox.");

@@ -23,9 +23,16 @@ public static class ProtectedMessage
         if (message.Body is TextPart text && text.Text is { } body
             && body.Contains("-----BEGIN PGP", StringComparison.Ordinal))
             return "inline PGP";
-        var autoSubmitted = message.Headers[HeaderId.AutoSubmitted];
-        if (!string.IsNullOrWhiteSpace(autoSubmitted) && !autoSubmitted.Trim().Equals("no", StringComparison.OrdinalIgnoreCase))
-            return $"automatic (Auto-Submitted: {autoSubmitted.Trim()})";
+        if (AutoSubmitted(message) is { } value) return $"automatic (Auto-Submitted: {value})";
         return null;
+    }
+
+    /// <summary>Written by a machine, not a person: a report, an out-of-office, a list robot's reply.</summary>
+    public static bool IsAutomatic(MimeMessage message) => message.Body is MultipartReport || AutoSubmitted(message) is not null;
+
+    private static string? AutoSubmitted(MimeMessage message)
+    {
+        var value = message.Headers[HeaderId.AutoSubmitted]?.Trim();
+        return string.IsNullOrEmpty(value) || value.Equals("no", StringComparison.OrdinalIgnoreCase) ? null : value;
     }
 }

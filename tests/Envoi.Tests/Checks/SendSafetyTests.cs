@@ -81,6 +81,39 @@ public sealed partial class SendSafetyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_scheduled_message_confirmed_early_still_leaves_at_its_time()
+    {
+        await using var envoi = await StartAsync();
+        var (_, api) = await envoi.AddUserAsync("erin@example.com", "erin-password");
+        var message = Forgetful("frank@example.net");
+        message.From.Clear();
+        message.From.Add(MailboxAddress.Parse("erin@example.com"));
+        var sendAt = DateTimeOffset.UtcNow.AddSeconds(3);
+        message.Headers.Add("X-Envoi-Send-At", sendAt.ToString("yyyy-MM-ddTHH:mm:ssK"));
+        var id = await envoi.SendAsync("erin@example.com", "erin-password", message);
+        Assert.Equal(MessageStatus.AwaitingConfirmation, (await envoi.FindAsync(id))!.Status);
+
+        var confirmed = await api.PostAsync($"/api/outbox/{id}/confirm", null);
+        Assert.Contains("as scheduled", await confirmed.Content.ReadAsStringAsync());
+        Assert.Equal(MessageStatus.Scheduled, (await envoi.FindAsync(id))!.Status);
+        await Task.Delay(1000);
+        Assert.Empty(_upstream.For("frank@example.net"));
+        await envoi.WaitForStatusAsync(id, MessageStatus.Relayed);
+        Assert.True(DateTimeOffset.UtcNow >= sendAt.AddSeconds(-1));
+    }
+
+    [Fact]
+    public async Task An_automatic_reply_is_never_held_by_a_check()
+    {
+        await using var envoi = await StartAsync();
+        var reply = Forgetful("gina@example.net");
+        reply.Headers.Add("Auto-Submitted", "auto-replied");
+        var id = await envoi.SendAsync("alice@example.com", "alice-password", reply);
+        var entry = await envoi.WaitForStatusAsync(id, MessageStatus.Relayed);
+        Assert.Null(entry.Findings);
+    }
+
+    [Fact]
     public async Task Outbox_api_confirms_and_x_envoi_confirm_header_skips_the_hold()
     {
         await using var envoi = await StartAsync();
