@@ -28,6 +28,14 @@ public sealed class UserAccounts(IUserStore store, HoldPolicy holdPolicy, TimePr
         return user is null ? UserResult.Fail($"{email} already exists.") : UserResult.Ok(user);
     }
 
+    /// <summary>A user chooses their own undo window within the organization's bounds (null: the default).</summary>
+    public async Task<UserResult> SetHoldAsync(int userId, int? holdSeconds, CancellationToken ct)
+    {
+        if (holdSeconds is { } hold && holdPolicy.Validate(hold) is { } problem) return UserResult.Fail(problem);
+        if (!await store.SetHoldAsync(userId, holdSeconds, ct)) return UserResult.Fail("No such user.");
+        return UserResult.Ok((await store.FindAsync(userId, ct))!);
+    }
+
     /// <returns>The user when the password is right, else null (the caller says nothing more).</returns>
     public async Task<EnvoiUser?> AuthenticateAsync(string email, string password, CancellationToken ct)
     {

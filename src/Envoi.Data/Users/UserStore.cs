@@ -52,6 +52,12 @@ public sealed class UserStore(EnvoiDbFactory factory) : IUserStore
         return ToUser(row);
     }
 
+    public async Task<bool> SetHoldAsync(int userId, int? holdSeconds, CancellationToken ct)
+    {
+        await using var db = factory.Create();
+        return await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.HoldSeconds, holdSeconds), ct) > 0;
+    }
+
     public async Task<bool> AddAliasAsync(int userId, string alias, CancellationToken ct)
     {
         var normalized = alias.ToLowerInvariant();

@@ -4,6 +4,7 @@ using Envoi.Mail.Scheduling;
 using Envoi.Mail.Spool;
 using Envoi.Web.Auth;
 using Envoi.Web.Capture;
+using Envoi.Web.Console;
 using Envoi.Web.Directory;
 using Envoi.Web.Observability;
 using Envoi.Web.Outbox;
@@ -38,6 +39,7 @@ public static class EnvoiWebApp
         builder.Services.AddAuthentication(ApiTokenAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
         builder.Services.AddAuthorization();
+        builder.Services.AddEnvoiConsole(secureCookies: settings.Http.PublicBaseUrl?.StartsWith("https:", StringComparison.OrdinalIgnoreCase) == true);
         builder.Services.AddOpenApi();
         services?.Invoke(builder.Services);
 
@@ -60,6 +62,7 @@ public static class EnvoiWebApp
         app.MapSignaturesAdminApi();
         app.MapMySignaturesApi();
         app.MapPublicSignatureFiles();
+        app.MapEnvoiConsole();
         return app;
     }
 

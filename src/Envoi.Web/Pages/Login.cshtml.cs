@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Envoi.Core.Users;
+using Envoi.Web.Auth;
+using Envoi.Web.Console;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Logging;
+
+namespace Envoi.Web.Pages;
+
+/// <summary>Cookie sign-in with the Envoi password, throttled per account and per client address.</summary>
+public sealed class LoginModel(UserAccounts accounts, LoginThrottle throttle, ILogger<LoginModel> logger) : PageModel
+{
+    [BindProperty] public string Email { get; set; } = "";
+    [BindProperty] public string Password { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    public string? Error { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        Email = Email.Trim();
+        if (throttle.IsLocked(Email, address))
+        {
+            Error = $"Too many failed attempts: try again in {LoginThrottle.Window.TotalMinutes:0} minutes.";
+            return Page();
+        }
+        var user = await accounts.AuthenticateAsync(Email, Password, ct);
+        if (user is null)
+        {
+            throttle.Failed(Email, address);
+            // The address is logged, never the password.
+            logger.LogWarning("Console sign-in failed for {Email} from {Address}", Email, address);
+            Error = "Wrong email or password.";
+            return Page();
+        }
+        throttle.Succeeded(Email);
+        var claims = new List<Claim> { new(ApiTokenAuthentication.UserIdClaim, user.Id.ToString()), new(ClaimTypes.Email, user.Email), new(ClaimTypes.Name, user.Email) };
+        if (user.IsAdmin) claims.Add(new Claim(ClaimTypes.Role, ApiTokenAuthentication.AdminRole));
+        await HttpContext.SignInAsync(ConsoleSetup.CookieScheme, new ClaimsPrincipal(new ClaimsIdentity(claims, ConsoleSetup.CookieScheme)));
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : user.IsAdmin ? "/admin" : "/portal");
+    }
+}
