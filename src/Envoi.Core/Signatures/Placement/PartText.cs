@@ -4,7 +4,8 @@ using MimeKit;
 namespace Envoi.Core.Signatures.Placement;
 
 /// <summary>
-/// Reads a text part's decoded text and writes it back the way it came: same charset, same
+/// The slow, general way (see <see cref="EncodedSplice"/> for the fast one): reads a text part's
+/// decoded text through MimeKit and writes it back the way it came: same charset, same
 /// transfer encoding, so only the inserted signature differs. The two exceptions are said aloud:
 /// a signature the charset cannot carry turns the part to UTF-8, and a 7bit part that now holds
 /// 8-bit bytes (or over-long lines) becomes quoted-printable.
@@ -20,21 +21,24 @@ internal static class PartText
     /// <summary>
     /// HTML can say any character in any charset: characters the part's charset cannot carry become
     /// numeric references, so an HTML body never has to change charset (and contradict its own
-    /// <c>&lt;meta charset&gt;</c>).
+    /// <c>&lt;meta charset&gt;</c>). In a 7bit part every non-ASCII character becomes one, so the
+    /// part stays 7bit and its bytes can be kept as they are.
     /// </summary>
-    public static string ForHtml(string inserted, Encoding encoding)
+    public static string ForHtml(string inserted, Encoding encoding, bool sevenBit)
     {
-        if (CanCarry(encoding, inserted)) return inserted;
+        if (sevenBit ? Ascii.IsValid(inserted) : CanCarry(encoding, inserted)) return inserted;
         var strict = Strict(encoding);
         var result = new StringBuilder(inserted.Length + 32);
         foreach (var rune in inserted.EnumerateRunes())
         {
             var text = rune.ToString();
-            if (rune.IsAscii || CanEncode(strict, text)) result.Append(text);
+            if (rune.IsAscii || (!sevenBit && CanEncode(strict, text))) result.Append(text);
             else result.Append("&#x").Append(rune.Value.ToString("X")).Append(';');
         }
         return result.ToString();
     }
+
+    public static bool IsSevenBit(ContentEncoding transfer) => transfer is ContentEncoding.Default or ContentEncoding.SevenBit;
 
     /// <summary>Replaces the part's content; returns what had to change besides the text ("" when nothing did).</summary>
     public static string Write(TextPart part, string text, Encoding encoding, string inserted)
@@ -46,18 +50,13 @@ internal static class PartText
             part.ContentType.Charset = "utf-8";
             note = ", switched to UTF-8 because its charset cannot carry the signature";
         }
-        else if (part.ContentType.Charset is null && !Ascii.IsValid(inserted))
-        {
-            // Without a charset parameter readers assume US-ASCII: say what the new bytes are.
-            part.ContentType.Charset = encoding.WebName;
-            note = $", charset {encoding.WebName} declared for the signature's non-ASCII characters";
-        }
+        else note = DeclareCharset(part, encoding, inserted);
         var bytes = encoding.GetBytes(text);
         part.Content = new MimeContent(new MemoryStream(bytes, writable: false), ContentEncoding.Default);
 
         var transfer = part.ContentTransferEncoding;
-        var sevenBit = transfer is ContentEncoding.Default or ContentEncoding.SevenBit;
-        if ((sevenBit && HasEightBitBytes(bytes)) || (transfer is ContentEncoding.Default or ContentEncoding.SevenBit or ContentEncoding.EightBit && HasLongLine(bytes)))
+        var sevenBit = IsSevenBit(transfer);
+        if ((sevenBit && HasEightBitBytes(bytes)) || ((sevenBit || transfer is ContentEncoding.EightBit) && LineLengths.HasLongLine(bytes)))
         {
             part.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
             note += ", now quoted-printable (the signature needs 8 bits or long lines)";
@@ -65,7 +64,15 @@ internal static class PartText
         return note;
     }
 
-    private static bool CanCarry(Encoding encoding, string inserted) =>
+    /// <summary>Without a charset parameter readers assume US-ASCII: say what the new bytes are.</summary>
+    public static string DeclareCharset(TextPart part, Encoding encoding, string inserted)
+    {
+        if (part.ContentType.Charset is not null || Ascii.IsValid(inserted)) return "";
+        part.ContentType.Charset = encoding.WebName;
+        return $", charset {encoding.WebName} declared for the signature's non-ASCII characters";
+    }
+
+    public static bool CanCarry(Encoding encoding, string inserted) =>
         encoding is UTF8Encoding or UnicodeEncoding or UTF32Encoding || Ascii.IsValid(inserted) || CanEncode(Strict(encoding), inserted);
 
     private static Encoding Strict(Encoding encoding) =>
@@ -84,18 +91,5 @@ internal static class PartText
         }
     }
 
-    private static bool HasEightBitBytes(byte[] bytes) => bytes.AsSpan().IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;
-
-    /// <summary>RFC 5322 limits a line to 998 octets; only quoted-printable or base64 may carry longer ones.</summary>
-    private static bool HasLongLine(byte[] bytes)
-    {
-        var lineStart = 0;
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            if (bytes[i] != (byte)'\n') continue;
-            if (i - lineStart > 998) return true;
-            lineStart = i + 1;
-        }
-        return bytes.Length - lineStart > 998;
-    }
+    public static bool HasEightBitBytes(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;
 }

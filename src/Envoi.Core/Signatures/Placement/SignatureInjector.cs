@@ -47,21 +47,28 @@ public static class SignatureInjector
 
     private static PartPlacement InjectHtml(TextPart part, RenderedSignature signature)
     {
-        var (text, encoding) = PartText.Read(part);
+        var encoded = EncodedText.TryRead(part);
+        var (text, encoding) = encoded is null ? PartText.Read(part) : (encoded.Text, encoded.Encoding);
         var placement = HtmlPlacement.Find(text, SignatureText.OfHtml(signature.Html));
         if (placement.AlreadyPresent) return placement with { Where = $"{placement.Where} in text/html" };
-        var inserted = PartText.ForHtml(SignatureMarker.Wrap(signature), encoding);
-        var note = PartText.Write(part, text.Insert(placement.Offset, inserted), encoding, inserted);
+        var inserted = PartText.ForHtml(SignatureMarker.Wrap(signature), encoding, PartText.IsSevenBit(part.ContentTransferEncoding));
+        var note = Insert(part, encoded, text, encoding, placement.Offset, inserted);
         return placement with { Where = $"{placement.Where} in text/html{note}" };
     }
 
     private static PartPlacement InjectText(TextPart part, RenderedSignature signature)
     {
-        var (text, encoding) = PartText.Read(part);
+        var encoded = EncodedText.TryRead(part);
+        var (text, encoding) = encoded is null ? PartText.Read(part) : (encoded.Text, encoded.Encoding);
         var placement = TextPlacement.Find(text, SignatureText.Normalize(signature.Text));
         if (placement.AlreadyPresent) return placement with { Where = $"{placement.Where} in text/plain" };
         var inserted = TextSignatureBlock.For(text, placement, signature.Text);
-        var note = PartText.Write(part, text.Insert(placement.Offset, inserted), encoding, inserted);
+        var note = Insert(part, encoded, text, encoding, placement.Offset, inserted);
         return placement with { Where = $"{placement.Where} in text/plain{note}" };
     }
+
+    /// <summary>Splices the stored bytes when it can, and decodes and re-encodes the whole part when it must.</summary>
+    private static string Insert(TextPart part, EncodedText? encoded, string text, System.Text.Encoding encoding, int offset, string inserted) =>
+        (encoded is null ? null : EncodedSplice.TryInsert(part, encoded, offset, inserted))
+        ?? PartText.Write(part, text.Insert(offset, inserted), encoding, inserted);
 }

@@ -1,0 +1,30 @@
+namespace Envoi.Core.Signatures.Placement;
+
+/// <summary>RFC 5322 limits a line to 998 octets; only quoted-printable or base64 may carry longer ones.</summary>
+internal static class LineLengths
+{
+    public const int Max = 998;
+
+    public static bool HasLongLine(ReadOnlySpan<byte> bytes)
+    {
+        while (true)
+        {
+            var newline = bytes.IndexOf((byte)'\n');
+            if (newline < 0) return bytes.Length > Max;
+            if (newline > Max) return true;
+            bytes = bytes[(newline + 1)..];
+        }
+    }
+
+    /// <summary>Whether <paramref name="before"/> + <paramref name="inserted"/> + <paramref name="after"/> has a line over the limit, without joining them.</summary>
+    public static bool HasLongLine(ReadOnlySpan<byte> before, ReadOnlySpan<byte> inserted, ReadOnlySpan<byte> after)
+    {
+        if (HasLongLine(before) || HasLongLine(inserted) || HasLongLine(after)) return true;
+        var head = before.Length - (before.LastIndexOf((byte)'\n') + 1);
+        var tail = after.IndexOf((byte)'\n') is var end and >= 0 ? end : after.Length;
+        var firstNewline = inserted.IndexOf((byte)'\n');
+        if (firstNewline < 0) return head + inserted.Length + tail > Max;
+        var lastLine = inserted.Length - (inserted.LastIndexOf((byte)'\n') + 1);
+        return head + firstNewline > Max || lastLine + tail > Max;
+    }
+}
