@@ -1,0 +1,171 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Envoi.Core.Directory;
+using Envoi.Core.Outbox;
+using Envoi.Tests.Support;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Envoi.Tests.Console;
+
+/// <summary>The web console in a real browser (Debian's Chromium through Playwright) against the real gateway.</summary>
+public sealed class ConsoleTests : IAsyncLifetime
+{
+    private TestUpstream _upstream = null!;
+    private ConsoleBrowser _browser = null!;
+    private EnvoiTestHost _envoi = null!;
+    private HttpClient _adminApi = null!, _aliceApi = null!;
+
+    public async Task InitializeAsync()
+    {
+        _upstream = await TestUpstream.StartAsync();
+        _browser = await ConsoleBrowser.LaunchAsync();
+        _envoi = await EnvoiTestHost.StartAsync(s =>
+        {
+            s.Upstream.Url = _upstream.Url;
+            s.Hold.MaxSeconds = 600;
+        });
+        (_, _aliceApi) = await _envoi.AddUserAsync("alice@example.com", "alice-password", holdSeconds: 120);
+        await _envoi.AddUserAsync("bob@example.com", "bob-password", holdSeconds: 120);
+        (_, _adminApi) = await _envoi.AddUserAsync("admin@example.com", "admin-password", admin: true);
+        await _envoi.ImportEmployeesAsync("email,displayName,jobTitle,mobile\nalice@example.com,Alice Martin,Account Manager,\nbob@example.com,Bob Durand,Engineer,\nadmin@example.com,Sam Admin,IT,\n");
+        var template = await _adminApi.PutAsJsonAsync("/api/signatures/full", new { html = "<p><b>{{ displayName }}</b><br>{{ jobTitle }}</p>", text = "{{ displayName }}\n{{ jobTitle }}" });
+        Assert.True(template.IsSuccessStatusCode, await template.Content.ReadAsStringAsync());
+        var rules = await _adminApi.PutAsync("/api/signatures/rules", new StringContent("[{ \"name\": \"everyone\", \"when\": {}, \"then\": { \"signature\": \"full\" } }]", Encoding.UTF8, "application/json"));
+        Assert.True(rules.IsSuccessStatusCode, await rules.Content.ReadAsStringAsync());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _envoi.DisposeAsync();
+        await _browser.DisposeAsync();
+        await _upstream.DisposeAsync();
+    }
+
+    private Uri Console => _envoi.Http.BaseAddress!;
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_and_repeated_failures_lock_the_account()
+    {
+        var context = await _browser.Browser.NewContextAsync(new() { BaseURL = Console.ToString().TrimEnd('/') });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/portal");
+        Assert.Contains("/login", page.Url); // not signed in: sent to the login page
+        for (var i = 0; i < 5; i++)
+        {
+            await page.GetByLabel("Email").FillAsync("alice@example.com");
+            await page.GetByLabel("Password").FillAsync("wrong-password");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            Assert.Contains("Wrong email or password.", await page.Locator("[role=alert]").InnerTextAsync());
+        }
+        await page.GetByLabel("Email").FillAsync("alice@example.com");
+        await page.GetByLabel("Password").FillAsync("alice-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        Assert.Contains("Too many failed attempts", await page.Locator("[role=alert]").InnerTextAsync());
+
+        // The cookie is HttpOnly and SameSite=Strict; pages carry a Content-Security-Policy.
+        var bobPage = await _browser.SignInAsync(Console, "bob@example.com", "bob-password");
+        var cookie = Assert.Single(await bobPage.Context.CookiesAsync(), c => c.Name == "envoi");
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
+        var response = await bobPage.GotoAsync("/portal");
+        Assert.Contains("script-src 'self'", (await response!.AllHeadersAsync())["content-security-policy"]);
+    }
+
+    [Fact]
+    public async Task An_employee_edits_a_permitted_attribute_and_is_refused_a_read_only_one()
+    {
+        var page = await _browser.SignInAsync(Console, "alice@example.com", "alice-password");
+        await page.GotoAsync("/portal/attributes");
+        await page.GetByLabel("Mobile").FillAsync("+33 6 12 34 56 78");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        Assert.Contains("Your details were saved.", await page.Locator("[role=status]").InnerTextAsync());
+        var values = await _envoi.Get<DirectoryService>().EffectiveValuesAsync("alice@example.com", default);
+        Assert.Equal("+33 6 12 34 56 78", values!["mobile"]);
+        await ConsoleBrowser.ScreenshotAsync(page, "portal-details");
+
+        // The job title is shown read-only with the reason; a forged form that sends it anyway is refused.
+        var title = page.GetByLabel("Job title");
+        Assert.True(await title.IsEditableAsync() is false);
+        Assert.Contains("comes from the company directory", await page.Locator("#attr-jobTitle-why").InnerTextAsync());
+        await title.EvaluateAsync("el => { el.removeAttribute('readonly'); el.name = 'Values[jobTitle]'; el.value = 'CEO'; }");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        Assert.Contains("Nothing was changed", await page.Locator("[role=alert]").InnerTextAsync());
+        values = await _envoi.Get<DirectoryService>().EffectiveValuesAsync("alice@example.com", default);
+        Assert.Equal("Account Manager", values!["jobTitle"]);
+    }
+
+    [Fact]
+    public async Task The_portal_shows_my_signature_and_an_admin_previews_a_template_before_saving()
+    {
+        var alice = await _browser.SignInAsync(Console, "alice@example.com", "alice-password");
+        await alice.GotoAsync("/portal");
+        var frame = alice.FrameLocator("iframe[title='Signature for New message to a customer']");
+        Assert.Equal("Alice Martin", await frame.Locator("b").InnerTextAsync());
+        await ConsoleBrowser.ScreenshotAsync(alice, "portal-signatures");
+
+        var admin = await _browser.SignInAsync(Console, "admin@example.com", "admin-password");
+        await admin.GotoAsync("/admin/templates");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "full" }).ClickAsync();
+        await admin.GetByLabel("HTML (Liquid)").FillAsync("<p><b>{{ displayName }}</b> · {{ jobTitle | upcase }}</p>");
+        await admin.GetByLabel("Preview for employee").FillAsync("bob@example.com");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        Assert.Equal("Bob Durand · ENGINEER", await admin.FrameLocator("iframe[title='Signature preview']").Locator("p").InnerTextAsync());
+        Assert.Contains("Weight: HTML", await admin.Locator("main").InnerTextAsync());
+        await ConsoleBrowser.ScreenshotAsync(admin, "admin-template-editor");
+        // Only previewed: what messages get is unchanged until Save.
+        Assert.DoesNotContain("upcase", (await _adminApi.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/signatures/full")).GetProperty("html").GetString());
+
+        await admin.GetByLabel("HTML (Liquid)").FillAsync("<p>{{ displayName </p>");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        Assert.Contains("line 1", await admin.Locator("[role=alert]").First.InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task Undo_in_the_outbox_stops_a_held_message_before_its_window_ends()
+    {
+        var id = await _envoi.SendAsync("alice@example.com", "alice-password", EnvoiTestHost.Message("alice@example.com", "carl@client.test", "Oops"));
+        var page = await _browser.SignInAsync(Console, "alice@example.com", "alice-password");
+        await page.GotoAsync("/portal/outbox");
+        var row = page.Locator($"tr[data-message='{id}']");
+        Assert.Matches(@"\d+ min \d+ s left|\d+ s left", await row.Locator(".countdown").InnerTextAsync());
+        await ConsoleBrowser.ScreenshotAsync(page, "portal-outbox");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
+        Assert.Contains("cancel", (await page.Locator("[role=status]").InnerTextAsync()).ToLowerInvariant());
+        Assert.Equal(MessageStatus.Cancelled, (await _envoi.FindAsync(id))!.Status);
+        await Task.Delay(1000);
+        Assert.Empty(_upstream.For("carl@client.test"));
+    }
+
+    [Fact]
+    public async Task An_employee_cannot_open_admin_pages_nor_touch_another_employees_messages()
+    {
+        var bobsId = await _envoi.SendAsync("bob@example.com", "bob-password", EnvoiTestHost.Message("bob@example.com", "dora@client.test", "Bob's private mail"));
+        var page = await _browser.SignInAsync(Console, "alice@example.com", "alice-password");
+
+        var admin = await page.GotoAsync("/admin");
+        Assert.Equal(403, admin!.Status);
+        Assert.Contains("This page is for administrators", await page.Locator("main").InnerTextAsync());
+        Assert.Equal(403, (await page.GotoAsync("/admin/outbox"))!.Status);
+
+        var alicesId = await _envoi.SendAsync("alice@example.com", "alice-password", EnvoiTestHost.Message("alice@example.com", "erin@client.test", "Alice's mail"));
+        await page.GotoAsync("/portal/outbox");
+        Assert.DoesNotContain("Bob's private mail", await page.Locator("main").InnerTextAsync());
+        // A forged Undo (a real form and token, Bob's message id) is refused like an unknown message.
+        await page.Locator($"tr[data-message='{alicesId}'] input[name=id]").First.EvaluateAsync($"el => el.value = '{bobsId}'");
+        await page.Locator($"tr[data-message='{alicesId}']").GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
+        Assert.Contains($"No message {bobsId} in your outbox.", await page.Locator("[role=alert]").InnerTextAsync());
+        // Without the anti-forgery token nothing runs at all.
+        var form = page.APIRequest.CreateFormData();
+        form.Set("id", alicesId);
+        Assert.Equal(400, (await page.APIRequest.PostAsync("/portal/outbox?handler=Cancel", new() { Form = form })).Status);
+        Assert.Equal(MessageStatus.Held, (await _envoi.FindAsync(bobsId))!.Status);
+        Assert.Equal(MessageStatus.Held, (await _envoi.FindAsync(alicesId))!.Status);
+
+        // The same through the API with Alice's token.
+        Assert.Equal(HttpStatusCode.NotFound, (await _aliceApi.PostAsync($"/api/outbox/{bobsId}/cancel", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _aliceApi.GetAsync("/api/signatures/rules")).StatusCode);
+        Assert.Equal(MessageStatus.Held, (await _envoi.FindAsync(bobsId))!.Status);
+    }
+}
