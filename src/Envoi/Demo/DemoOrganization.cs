@@ -35,6 +35,8 @@ public static class DemoOrganization
               administrator  {AdminEmail}  password: {adminPassword}  API token: {adminToken}
               employee       {EmployeeEmail}  password: {alicePassword}  API token: {aliceToken}  (30 s undo window)
 
+            Web console: {http}login (sign in as either; the employee portal is at /portal, the admin pages at /admin)
+
             Send a message as Alice (held 30 s), then look at her outbox and cancel it:
               swaks --server {smtp.Address}:{smtp.Port} --auth PLAIN --auth-user {EmployeeEmail} --auth-password '{alicePassword}' --from {EmployeeEmail} --to bob@example.net
               curl -H 'Authorization: Bearer {aliceToken}' {http}api/outbox
