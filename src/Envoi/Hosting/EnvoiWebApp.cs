@@ -5,6 +5,7 @@ using Envoi.Mail.Spool;
 using Envoi.Web.Auth;
 using Envoi.Web.Capture;
 using Envoi.Web.Directory;
+using Envoi.Web.Green;
 using Envoi.Web.Observability;
 using Envoi.Web.Outbox;
 using Envoi.Web.Signatures;
@@ -60,6 +61,7 @@ public static class EnvoiWebApp
         app.MapSignaturesAdminApi();
         app.MapMySignaturesApi();
         app.MapPublicSignatureFiles();
+        app.MapGreenApi();
         return app;
     }
 
