@@ -14,6 +14,9 @@ var root = new RootCommand("Envoi: email signature and send-safety gateway.")
     RenderCommand.Create(),
     DkimCommand.Create(),
     InjectCommand.Create(),
+    // Green IT
+    ImagesCommand.Create(),
+    GreenCommand.Create(),
 };
 root.Options.Add(GlobalOptions.Data);
 root.Options.Add(GlobalOptions.Database);

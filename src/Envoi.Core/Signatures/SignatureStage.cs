@@ -1,3 +1,4 @@
+using Envoi.Core.Green.Traffic;
 using Envoi.Core.Observability;
 using Envoi.Core.Pipeline;
 using Envoi.Core.Signatures.Placement;
@@ -11,7 +12,7 @@ namespace Envoi.Core.Signatures;
 /// the message leaves are the ones used. Runs once per copy: when recipients call for different
 /// signatures, <see cref="SignaturePartitioner"/> has already split them.
 /// </summary>
-public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer composer, SignatureOptions options, ILogger<SignatureStage> logger) : IMessageStage
+public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer composer, SignatureOptions options, ISignatureTraffic traffic, TimeProvider clock, ILogger<SignatureStage> logger) : IMessageStage
 {
     /// <summary>Lets the author pick one of their allowed signatures (or "none") for one message.</summary>
     public const string ChoiceHeader = "X-Envoi-Signature";
@@ -35,7 +36,11 @@ public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer
         {
             var rendered = await composer.RenderAsync(decision.Template, plan.Sender, cancellationToken);
             var result = SignatureInjector.Inject(context.Message, rendered);
-            if (result.Outcome == InjectionOutcome.Inserted) context.Modified = true;
+            if (result.Outcome == InjectionOutcome.Inserted)
+            {
+                context.Modified = true;
+                await CountAsync(context, plan.Sender, rendered, cancellationToken);
+            }
             MailMetrics.Signatures.WithLabels(OutcomeLabel(result.Outcome)).Inc();
             logger.LogInformation("{QueueId}: signature '{Signature}' ({Reason}) {Outcome}: {Explanation}",
                 context.QueueId, decision.Template.Name, decision.Reason, OutcomeLabel(result.Outcome), result.Explanation);
@@ -48,6 +53,27 @@ public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer
             logger.LogError(e, "{QueueId}: signature '{Signature}' could not be added; the message leaves without it", context.QueueId, decision.Template.Name);
         }
         return StageResult.Next;
+    }
+
+    /// <summary>
+    /// Green IT: counts the bytes this signature added, for the report. Only the forms the message
+    /// has got it (an HTML-only message carries no text signature). Counting must never hold mail:
+    /// a failure is logged and the message leaves.
+    /// </summary>
+    private async Task CountAsync(MessageContext context, SignatureSender sender, RenderedSignature rendered, CancellationToken ct)
+    {
+        try
+        {
+            var hasHtml = context.Message.HtmlBody is not null;
+            var hasText = context.Message.TextBody is not null;
+            long bytes = (hasHtml ? System.Text.Encoding.UTF8.GetByteCount(rendered.Html) + rendered.Images.Sum(i => (long)i.Content.Length) : 0)
+                + (hasText ? System.Text.Encoding.UTF8.GetByteCount(rendered.Text) : 0);
+            await traffic.RecordAsync(new SignatureDelivery(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), rendered.Name, sender.Employee.Id, context.Recipients.Count, bytes), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "{QueueId}: the signature traffic could not be counted", context.QueueId);
+        }
     }
 
     /// <summary>The envelope sender is who authenticated; the From address covers connector mail sent on someone's behalf.</summary>

@@ -25,6 +25,7 @@ public abstract class EnvoiDb(DbContextOptions options) : DbContext(options)
     public DbSet<SignatureRuleRow> SignatureRules => Set<SignatureRuleRow>();
     public DbSet<EmployeeSignatureRow> EmployeeSignatures => Set<EmployeeSignatureRow>();
     public DbSet<SignatureAssetRow> SignatureAssets => Set<SignatureAssetRow>();
+    public DbSet<SignatureTrafficRow> SignatureTraffic => Set<SignatureTrafficRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -141,6 +142,14 @@ public abstract class EnvoiDb(DbContextOptions options) : DbContext(options)
             e.HasKey(a => a.Name);
             e.Property(a => a.Name).HasMaxLength(128);
             e.Property(a => a.ContentType).HasMaxLength(64);
+            e.Property(a => a.OriginalContentType).HasMaxLength(64);
+        });
+        // Green IT: one row per day, signature and sender, incremented in place.
+        model.Entity<SignatureTrafficRow>(e =>
+        {
+            e.ToTable("signature_traffic");
+            e.HasKey(t => new { t.Day, t.Signature, t.EmployeeId });
+            e.Property(t => t.Signature).HasMaxLength(64);
         });
     }
 }

@@ -31,4 +31,7 @@ public sealed class SignatureAssetRow
     public required string ContentType { get; set; }
     public required byte[] Content { get; set; }
     public long UpdatedAt { get; set; }
+    /// <summary>The image as uploaded, when <see cref="Content"/> is an optimized copy of it (Green IT).</summary>
+    public byte[]? OriginalContent { get; set; }
+    public string? OriginalContentType { get; set; }
 }

@@ -32,6 +32,9 @@ public sealed class SignatureAssetStore(EnvoiDbFactory factory, TimeProvider clo
         if (row is null) db.SignatureAssets.Add(row = new SignatureAssetRow { Name = asset.Name, ContentType = "", Content = [] });
         row.ContentType = asset.ContentType;
         row.Content = asset.Content;
+        // What is served is now the upload itself: no optimized copy, no separate original.
+        row.OriginalContent = null;
+        row.OriginalContentType = null;
         row.UpdatedAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
         await db.SaveChangesAsync(ct);
     }

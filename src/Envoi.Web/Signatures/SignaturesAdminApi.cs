@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Envoi.Core.Directory;
+using Envoi.Core.Green.Images;
 using Envoi.Core.Signatures;
 using Envoi.Core.Signatures.Rules;
 using Envoi.Core.Signatures.Templates;
@@ -58,16 +59,19 @@ public static class SignaturesAdminApi
     {
         group.MapGet("/assets", async (ISignatureAssetStore assets, CancellationToken ct) => Results.Ok(await assets.ListAsync(ct)));
 
-        group.MapPut("/assets/{name}", async (HttpContext http, ISignatureAssetStore assets, IAuditLog audit, TimeProvider clock, string name, CancellationToken ct) =>
+        // Green IT: checked against decompression bombs and optimized for the size templates show it; the original is kept.
+        group.MapPut("/assets/{name}", async (HttpContext http, SignatureImages images, IAuditLog audit, TimeProvider clock, string name, CancellationToken ct) =>
         {
             var body = new MemoryStream();
             await http.Request.Body.CopyToAsync(body, AssetUpload.MaxBytes + 1, ct);
-            var content = body.ToArray();
-            var (type, problem) = AssetUpload.Check(name, content);
-            if (type is null) return Results.BadRequest(new DirectoryResultDto("The image was not saved.", [problem!]));
-            await assets.SaveAsync(new SignatureAsset(name, type, content), ct);
-            await audit.WriteAsync([new AuditEntry(clock.GetUtcNow(), Actor(http), "signature-asset.save", name, $"{type}, {content.Length} bytes")], ct);
-            return Results.Ok(new { name, contentType = type, bytes = content.Length, url = $"/assets/{name}" });
+            var (image, problem) = await images.UploadAsync(name, body.ToArray(), ct);
+            if (image is null) return Results.BadRequest(new DirectoryResultDto("The image was not saved.", [problem!]));
+            await audit.WriteAsync([new AuditEntry(clock.GetUtcNow(), Actor(http), "signature-asset.save", name, $"{image.ContentType}, {image.Bytes} bytes (uploaded {image.OriginalBytes}): {image.Note}")], ct);
+            return Results.Ok(new
+            {
+                name, contentType = image.ContentType, bytes = image.Bytes, url = $"/assets/{name}",
+                originalBytes = image.OriginalBytes, width = image.Width, height = image.Height, optimized = image.Changed, note = image.Note,
+            });
         });
 
         group.MapDelete("/assets/{name}", async (HttpContext http, ISignatureAssetStore assets, IAuditLog audit, TimeProvider clock, string name, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Envoi.Core.Directory;
+using Envoi.Core.Green.Images;
 using Envoi.Core.Signatures;
 using Envoi.Core.Signatures.Rules;
 using Envoi.Core.Signatures.Templates;
@@ -143,11 +144,11 @@ public static class SignaturesCommand
             if (!path.Exists) { Console.Error.WriteLine($"envoi: {path.FullName} does not exist."); return 2; }
             var assetName = parse.GetValue(name) ?? path.Name;
             var content = await File.ReadAllBytesAsync(path.FullName, ct);
-            var (type, problem) = AssetUpload.Check(assetName, content);
-            if (type is null) { Console.Error.WriteLine($"envoi: {path.Name}: {problem}"); return 2; }
             await using var services = await GlobalOptions.ServicesAsync(parse, ct);
-            await services.GetRequiredService<ISignatureAssetStore>().SaveAsync(new SignatureAsset(assetName, type, content), ct);
-            Console.WriteLine($"Saved /assets/{assetName} ({type}, {content.Length:N0} bytes).");
+            // Green IT: refused when unsafe (bomb, corrupt, truncated), optimized otherwise; the original is kept.
+            var (image, problem) = await services.GetRequiredService<SignatureImages>().UploadAsync(assetName, content, ct);
+            if (image is null) { Console.Error.WriteLine($"envoi: {path.Name}: {problem}"); return 2; }
+            Console.WriteLine($"Saved /assets/{assetName} ({image.ContentType}, {image.Bytes:N0} bytes, uploaded {image.OriginalBytes:N0}: {image.Note}).");
             return 0;
         });
         var list = new Command("list", "List the uploaded images.");

@@ -89,6 +89,14 @@ public static class EnvoiServices
         services.AddSingleton<IRecipientPartitioner, SignaturePartitioner>();
         services.AddSingleton<ISignatureCoverage, SignatureCoverage>();
 
+        // Green IT: image optimization, traffic counters, weight budget and brand lint, the report
+        services.AddSingleton(settings.Green);
+        services.AddSingleton<Envoi.Core.Green.Images.IAssetOriginals, Envoi.Data.Signatures.AssetOriginalStore>();
+        services.AddSingleton<Envoi.Core.Green.Images.SignatureImages>();
+        services.AddSingleton<Envoi.Core.Green.Traffic.ISignatureTraffic, Envoi.Data.Green.SignatureTrafficStore>();
+        services.AddSingleton<Envoi.Core.Green.Lint.TemplateBudget>();
+        services.AddSingleton<Envoi.Core.Green.Report.GreenReportBuilder>();
+
         // Delivery
         services.AddSingleton<IDeliveryTarget>(sp => settings.Upstream.IsConfigured
             ? new SmtpRelayTarget(settings.Upstream, sp.GetRequiredService<ILogger<SmtpRelayTarget>>())

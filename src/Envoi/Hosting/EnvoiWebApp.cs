@@ -6,6 +6,7 @@ using Envoi.Web.Auth;
 using Envoi.Web.Capture;
 using Envoi.Web.Console;
 using Envoi.Web.Directory;
+using Envoi.Web.Green;
 using Envoi.Web.Observability;
 using Envoi.Web.Outbox;
 using Envoi.Web.Signatures;
@@ -63,6 +64,7 @@ public static class EnvoiWebApp
         app.MapMySignaturesApi();
         app.MapPublicSignatureFiles();
         app.MapEnvoiConsole();
+        app.MapGreenApi();
         return app;
     }
 
