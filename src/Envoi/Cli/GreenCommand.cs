@@ -26,7 +26,8 @@ public static class GreenCommand
             switch (parse.GetValue(format))
             {
                 case "xlsx":
-                    await GreenReportExport.WriteXlsxAsync(data, file!.FullName, ct);
+                    await using (var output = new FileStream(file!.FullName, FileMode.Create, FileAccess.Write))
+                        await GreenReportExport.WriteXlsxAsync(data, output, ct);
                     Console.WriteLine($"Wrote {file.FullName}.");
                     break;
                 case "csv":

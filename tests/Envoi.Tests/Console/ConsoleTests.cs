@@ -139,6 +139,24 @@ public sealed class ConsoleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_admin_reads_the_green_report_and_downloads_it_as_excel()
+    {
+        var id = await _envoi.SendAsync("admin@example.com", "admin-password", EnvoiTestHost.Message("admin@example.com", "fay@client.test", "Numbers"));
+        await _envoi.WaitForStatusAsync(id, MessageStatus.Relayed);
+
+        var page = await _browser.SignInAsync(Console, "admin@example.com", "admin-password");
+        await page.GotoAsync("/admin/green");
+        Assert.Contains("full", await page.Locator("table").InnerTextAsync());
+        await ConsoleBrowser.ScreenshotAsync(page, "admin-green-report");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download Excel" }).ClickAsync());
+        var path = Path.Combine(_envoi.DataDirectory, download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        var row = MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: true, sheetName: "Signatures").Cast<IDictionary<string, object>>().Single();
+        Assert.Equal("full", row["Signature"]);
+        Assert.Equal(1.0, Convert.ToDouble(row["Messages"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task An_employee_cannot_open_admin_pages_nor_touch_another_employees_messages()
     {
         var bobsId = await _envoi.SendAsync("bob@example.com", "bob-password", EnvoiTestHost.Message("bob@example.com", "dora@client.test", "Bob's private mail"));

@@ -122,7 +122,7 @@ public class GreenReportGatewayTests : IAsyncLifetime
         var byEmployee = GreenReportExport.Csv(report, byEmployee: true).Split('\n');
         Assert.StartsWith($"external,alice@example.com,{Encoding.UTF8.GetByteCount(rendered.Html)},{Encoding.UTF8.GetByteCount(rendered.Text)},0,{served.Length},3,4,{3 * perMessage},", byEmployee[1]);
         var xlsx = Path.Combine(envoi.DataDirectory, "green.xlsx");
-        await GreenReportExport.WriteXlsxAsync(report, xlsx, default);
+        await using (var output = File.Create(xlsx)) await GreenReportExport.WriteXlsxAsync(report, output, default);
         var sheet = MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "Signatures").Cast<IDictionary<string, object>>().Single();
         Assert.Equal(3.0, Convert.ToDouble(sheet["Messages"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.IsType<double>(sheet["BytesAddedPerMonth"]);

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Envoi.Core.Green.Report;
 using MiniExcelLibs;
 
-namespace Envoi.Cli;
+namespace Envoi.Core.Green.Report;
 
 /// <summary>The Green IT report as files: CSV (invariant numbers, one header row) and xlsx (a sheet per table, numbers typed as numbers).</summary>
 public static class GreenReportExport
@@ -17,7 +16,8 @@ public static class GreenReportExport
                 s.BytesAddedPerMessage, s.BytesAddedPerMonth, s.BytesAddedPerYear, s.BytesTransferredPerMonth, Math.Round(s.Co2GramsPerMonth, 4), Math.Round(s.Co2GramsPerYear, 4),
                 s.SavedBytesPerMonth, Math.Round(s.Co2SavedGramsPerMonth, 4)]);
 
-    public static Task WriteXlsxAsync(GreenReport report, string path, CancellationToken ct)
+    /// <summary>Writes the xlsx to <paramref name="output"/> (a file for the CLI, the response for the console).</summary>
+    public static Task WriteXlsxAsync(GreenReport report, Stream output, CancellationToken ct)
     {
         var sheets = new Dictionary<string, object>
         {
@@ -25,7 +25,7 @@ public static class GreenReportExport
             ["Employees"] = report.Employees,
             ["Model"] = new[] { new { From = report.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), To = report.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), report.Days, report.BudgetBytes, report.Co2Model } },
         };
-        return MiniExcel.SaveAsAsync(path, sheets, overwriteFile: true, cancellationToken: ct);
+        return MiniExcel.SaveAsAsync(output, sheets, cancellationToken: ct);
     }
 
     private static string Csv<T>(IEnumerable<T> rows, string[] header, Func<T, object[]> values)
