@@ -1,5 +1,6 @@
 using Envoi.Data;
 using Envoi.Mail.Accept;
+using Envoi.Mail.Dkim;
 using Envoi.Mail.Scheduling;
 using Envoi.Mail.Spool;
 using Envoi.Web.Auth;
@@ -42,6 +43,12 @@ public static class EnvoiWebApp
         builder.Services.AddAuthorization();
         builder.Services.AddEnvoiConsole(secureCookies: settings.Http.PublicBaseUrl?.StartsWith("https:", StringComparison.OrdinalIgnoreCase) == true);
         builder.Services.AddOpenApi();
+        builder.Services.AddSingleton(sp => new ServerFacts(
+            settings.Upstream.IsConfigured && Uri.TryCreate(settings.Upstream.Url, UriKind.Absolute, out var upstream)
+                ? $"{upstream.Scheme}://{upstream.Host}:{upstream.Port}" // never the credentials
+                : $"none: mail is captured in {Path.Combine(settings.DataDirectory, "captured")}",
+            settings.Smtp.Listen, settings.Http.PublicBaseUrl,
+            () => sp.GetRequiredService<DkimKeyStore>().List().Select(k => new DkimKeyFact(k.Domain, k.Selector, k.Description, k.TxtRecord)).ToList()));
         services?.Invoke(builder.Services);
 
         var app = builder.Build();
