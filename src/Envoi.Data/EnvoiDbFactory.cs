@@ -50,14 +50,41 @@ public sealed class EnvoiDbFactory
     public EnvoiDb Create() => _sqlite is not null ? new SqliteEnvoiDb(_sqlite) : new PostgresEnvoiDb(_postgres!);
 
     /// <summary>
-    /// Applies pending migrations. EF Core takes a database-wide lock while migrating, so several
-    /// nodes starting at once on one PostgreSQL database migrate it exactly once.
+    /// Applies pending migrations. On PostgreSQL several nodes may start at once: each waits for a
+    /// session-level advisory lock (<see cref="MigrationLockKey"/>) first, so exactly one of them
+    /// migrates and the others find the schema up to date (creating EF's history table is not safe
+    /// to race on its own).
     /// </summary>
     public async Task MigrateAsync(CancellationToken ct = default)
     {
         await using var db = Create();
-        await db.Database.MigrateAsync(ct);
+        if (Target.Provider != DatabaseProvider.Postgres)
+        {
+            await db.Database.MigrateAsync(ct);
+            return;
+        }
+        // One connection for lock, migration and unlock: the lock belongs to the session.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", ct);
+            try
+            {
+                await db.Database.MigrateAsync(ct);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
+
+    /// <summary>The advisory lock taken around migrations ("envoi-mg" in ASCII).</summary>
+    public const long MigrationLockKey = 0x656E766F692D6D67;
 
     /// <summary>
     /// WAL lets the CLI read while the server writes; synchronous=FULL makes every commit durable

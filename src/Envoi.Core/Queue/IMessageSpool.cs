@@ -20,4 +20,10 @@ public interface IMessageSpool
 
     /// <summary>Ids of every body on disk, for crash recovery.</summary>
     IEnumerable<string> ListIds();
+
+    /// <summary>
+    /// Start-up clean-up for stores that can do it in one statement (the database): removes bodies of
+    /// relayed and failed messages left behind by a node that stopped before deleting them.
+    /// </summary>
+    Task<int> PurgeFinishedAsync(CancellationToken cancellationToken) => Task.FromResult(0);
 }

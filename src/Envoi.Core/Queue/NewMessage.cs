@@ -1,6 +1,10 @@
 namespace Envoi.Core.Queue;
 
-/// <summary>A message whose body is already durable in the spool and whose row is about to be committed.</summary>
+/// <summary>
+/// A message whose row is about to be committed. Its body is either already durable in the spool
+/// (file spool), or it is <see cref="Body"/> and is committed with the row, in the same
+/// transaction (bodies stored in the database).
+/// </summary>
 public sealed record NewMessage(
     string Id,
     Envelope Envelope,
@@ -12,7 +16,8 @@ public sealed record NewMessage(
     string? Subject,
     MessageOrigin Origin,
     bool AwaitingConfirmation = false,
-    string? Findings = null);
+    string? Findings = null,
+    ReadOnlyMemory<byte>? Body = null);
 
 /// <summary>Who produced a message: a client, or Envoi itself (bounce, returned draft).</summary>
 public enum MessageOrigin

@@ -25,6 +25,15 @@ public static class QueueId
         return new string(chars);
     }
 
+    /// <summary>The arrival time an id encodes (millisecond precision), or null for a malformed id.</summary>
+    public static DateTimeOffset? TimeOf(string id)
+    {
+        if (!IsWellFormed(id)) return null;
+        UInt128 value = 0;
+        foreach (var c in id) value = (value << 5) | (uint)Alphabet.IndexOf(c);
+        return DateTimeOffset.FromUnixTimeMilliseconds((long)(ulong)(value >> 32));
+    }
+
     public static bool IsWellFormed(string? id) =>
         id is { Length: 16 } && id.All(c => Alphabet.Contains(c));
 }

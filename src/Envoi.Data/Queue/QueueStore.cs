@@ -37,6 +37,8 @@ public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
             foreach (var address in envelope.Recipients)
                 row.Recipients.Add(new RecipientRow { MessageId = message.Id, Address = address, Status = RecipientStatus.Pending, UpdatedAt = row.ReceivedAt });
             db.Messages.Add(row);
+            // Bodies in the database: row and body are committed together, so neither exists without the other.
+            if (message.Body is { } body) db.MessageBodies.Add(new MessageBodyRow { MessageId = message.Id, Body = body.ToArray() });
         }
         await db.SaveChangesAsync(ct);
     }

@@ -14,6 +14,7 @@ public abstract class EnvoiDb(DbContextOptions options) : DbContext(options)
     public DbSet<ServiceTokenRow> ServiceTokens => Set<ServiceTokenRow>();
     public DbSet<MessageRow> Messages => Set<MessageRow>();
     public DbSet<RecipientRow> Recipients => Set<RecipientRow>();
+    public DbSet<MessageBodyRow> MessageBodies => Set<MessageBodyRow>();
     public DbSet<EmployeeRow> Employees => Set<EmployeeRow>();
     public DbSet<EmployeeAliasRow> EmployeeAliases => Set<EmployeeAliasRow>();
     public DbSet<OverrideRow> Overrides => Set<OverrideRow>();
@@ -64,6 +65,13 @@ public abstract class EnvoiDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(m => new { m.UserId, m.ReceivedAt });
             e.HasIndex(m => m.ClaimToken);
             e.HasMany(m => m.Recipients).WithOne().HasForeignKey(r => r.MessageId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<MessageBodyRow>(e =>
+        {
+            e.ToTable("message_bodies");
+            e.HasKey(b => b.MessageId);
+            e.Property(b => b.MessageId).HasMaxLength(16);
+            e.HasOne<MessageRow>().WithOne().HasForeignKey<MessageBodyRow>(b => b.MessageId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<RecipientRow>(e =>
         {

@@ -67,6 +67,16 @@ public sealed class MessageRow
     public List<RecipientRow> Recipients { get; set; } = [];
 }
 
+/// <summary>
+/// A message body stored in the database (several nodes, one PostgreSQL): inserted in the same
+/// transaction as its message row and removed with it.
+/// </summary>
+public sealed class MessageBodyRow
+{
+    public required string MessageId { get; set; }
+    public required byte[] Body { get; set; }
+}
+
 public sealed class RecipientRow
 {
     public long Id { get; set; }

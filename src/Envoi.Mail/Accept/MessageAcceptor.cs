@@ -30,7 +30,8 @@ public sealed record AcceptResult(int Code, string Text, string? QueueId)
 /// and only then answer 250 with its queue id. Knows the queue, not the SMTP engine.
 /// </summary>
 public sealed class MessageAcceptor(
-    FileSpool spool,
+    IBodyWriter bodies,
+    IMessageSpool spool,
     QueueWriter writer,
     IQueueStore store,
     IUserStore users,
@@ -100,8 +101,9 @@ public sealed class MessageAcceptor(
             // claims it at once reads every byte. Its fsync and the row's commit then overlap:
             // 250 waits for both. A crash between them leaves a row whose body is short or
             // missing; SpoolRecovery removes it at start-up (its sender never got 250).
-            await using var file = await spool.CreateAsync(id, pieces, ct);
-            commit = writer.CommitAsync(new NewMessage(id, envelope, now, releaseAt, now + queue.MaxAge, sendAt is not null, file.Length, headers[HeaderId.Subject], MessageOrigin.Smtp, awaiting, findings));
+            // (Bodies stored in the database ride with the row instead, in its transaction.)
+            await using var file = await bodies.CreateAsync(id, pieces, ct);
+            commit = writer.CommitAsync(new NewMessage(id, envelope, now, releaseAt, now + queue.MaxAge, sendAt is not null, file.Length, headers[HeaderId.Subject], MessageOrigin.Smtp, awaiting, findings, file.Inline));
             await Task.WhenAll(file.FlushToDiskAsync(), commit);
         }
         catch (Exception e)

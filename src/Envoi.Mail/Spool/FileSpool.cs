@@ -13,9 +13,9 @@ public sealed class FileSpool : IMessageSpool
 {
     private readonly string _directory;
 
-    public FileSpool(string dataDirectory)
+    public FileSpool(string dataDirectory, string? spoolDirectory = null)
     {
-        _directory = Path.Combine(dataDirectory, "spool");
+        _directory = spoolDirectory is null ? Path.Combine(dataDirectory, "spool") : Path.GetFullPath(spoolDirectory);
         Directory.CreateDirectory(_directory);
     }
 
@@ -52,6 +52,13 @@ public sealed class FileSpool : IMessageSpool
     {
         var info = new FileInfo(PathOf(id));
         return info.Exists ? info.Length : -1;
+    }
+
+    /// <summary>When the body was last written, or null when there is none.</summary>
+    public DateTimeOffset? ModifiedAt(string id)
+    {
+        var info = new FileInfo(PathOf(id));
+        return info.Exists ? info.LastWriteTimeUtc : null;
     }
 
     public void FlushDirectories() => FsyncDirectory(_directory);

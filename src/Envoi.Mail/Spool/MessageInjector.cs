@@ -5,7 +5,7 @@ using MimeKit;
 namespace Envoi.Mail.Spool;
 
 /// <summary>Queues messages Envoi writes itself (bounces, returned drafts) exactly like accepted mail: spool, fsync, commit.</summary>
-public sealed class MessageInjector(FileSpool spool, QueueWriter writer, QueueOptions options, TimeProvider clock) : IMessageInjector
+public sealed class MessageInjector(IBodyWriter bodies, QueueWriter writer, QueueOptions options, TimeProvider clock) : IMessageInjector
 {
     public async Task<string> InjectAsync(MimeMessage message, Envelope envelope, MessageOrigin origin, CancellationToken ct)
     {
@@ -13,8 +13,11 @@ public sealed class MessageInjector(FileSpool spool, QueueWriter writer, QueueOp
         var id = QueueId.New(now);
         using var buffer = new MemoryStream();
         await message.WriteToAsync(WireFormat.Options, buffer, ct);
-        var size = await spool.WriteAsync(id, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct);
-        await writer.CommitAsync(new NewMessage(id, envelope, now, now, now + options.MaxAge, Scheduled: false, size, message.Subject, origin));
+        await using (var body = await bodies.CreateAsync(id, [buffer.GetBuffer().AsMemory(0, (int)buffer.Length)], ct))
+        {
+            await body.FlushToDiskAsync();
+            await writer.CommitAsync(new NewMessage(id, envelope, now, now, now + options.MaxAge, Scheduled: false, body.Length, message.Subject, origin, Body: body.Inline));
+        }
         return id;
     }
 }

@@ -49,9 +49,7 @@ public static class EnvoiServices
         services.AddSingleton<IDirectoryStore, DirectoryStore>();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<IServiceTokenStore, ServiceTokenStore>();
-        services.AddSingleton(new FileSpool(dataDirectory));
-        services.AddSingleton<IMessageSpool>(sp => sp.GetRequiredService<FileSpool>());
-        services.AddSingleton<SpoolRecovery>();
+        services.AddSpool(settings, dataDirectory); // file, database or shared directory: SpoolServices
         services.AddSingleton<QueueSignal>();
         services.AddSingleton<QueueWriter>();
         services.AddSingleton<IMessageInjector, MessageInjector>();

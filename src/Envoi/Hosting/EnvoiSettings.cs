@@ -23,6 +23,7 @@ public sealed class EnvoiSettings
     public SmtpOptions Smtp { get; set; } = new();
     public HoldOptions Hold { get; set; } = new();
     public QueueOptions Queue { get; set; } = new();
+    public Envoi.Mail.Spool.SpoolOptions Spool { get; set; } = new();
     public UpstreamOptions Upstream { get; set; } = new();
     public Envoi.Data.Ldap.LdapOptions Ldap { get; set; } = new();
     public Envoi.Core.Checks.CheckOptions Checks { get; set; } = new();

@@ -269,6 +269,21 @@ namespace Envoi.Data.Migrations.Postgres
                     b.ToTable("groups", (string)null);
                 });
 
+            modelBuilder.Entity("Envoi.Data.Schema.MessageBodyRow", b =>
+                {
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("MessageId");
+
+                    b.ToTable("message_bodies", (string)null);
+                });
+
             modelBuilder.Entity("Envoi.Data.Schema.MessageRow", b =>
                 {
                     b.Property<string>("Id")
@@ -610,6 +625,15 @@ namespace Envoi.Data.Migrations.Postgres
                     b.HasOne("Envoi.Data.Schema.GroupRow", null)
                         .WithMany()
                         .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.MessageBodyRow", b =>
+                {
+                    b.HasOne("Envoi.Data.Schema.MessageRow", null)
+                        .WithOne()
+                        .HasForeignKey("Envoi.Data.Schema.MessageBodyRow", "MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

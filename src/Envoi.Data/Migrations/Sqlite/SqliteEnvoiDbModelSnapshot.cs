@@ -256,6 +256,21 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.ToTable("groups", (string)null);
                 });
 
+            modelBuilder.Entity("Envoi.Data.Schema.MessageBodyRow", b =>
+                {
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("MessageId");
+
+                    b.ToTable("message_bodies", (string)null);
+                });
+
             modelBuilder.Entity("Envoi.Data.Schema.MessageRow", b =>
                 {
                     b.Property<string>("Id")
@@ -591,6 +606,15 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.HasOne("Envoi.Data.Schema.GroupRow", null)
                         .WithMany()
                         .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.MessageBodyRow", b =>
+                {
+                    b.HasOne("Envoi.Data.Schema.MessageRow", null)
+                        .WithOne()
+                        .HasForeignKey("Envoi.Data.Schema.MessageBodyRow", "MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

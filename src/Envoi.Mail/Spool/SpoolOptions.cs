@@ -1,0 +1,35 @@
+namespace Envoi.Mail.Spool;
+
+/// <summary>Where message bodies live (<c>Spool:Store</c>, <c>Spool:Directory</c>).</summary>
+public sealed class SpoolOptions
+{
+    /// <summary>
+    /// <c>file</c>: one file per message in <see cref="Directory"/> (default <c>DATA/spool</c>);
+    /// <c>database</c>: in the <c>message_bodies</c> table, committed with the queue row. Unset: database
+    /// on PostgreSQL (any node can then relay any message), file on SQLite.
+    /// </summary>
+    public string? Store { get; set; }
+
+    /// <summary>
+    /// The spool directory for the file store. Point every node at one shared directory (NFS, CephFS)
+    /// to keep bodies in files while several nodes share a PostgreSQL database.
+    /// </summary>
+    public string? Directory { get; set; }
+
+    /// <summary>
+    /// With a shared <see cref="Directory"/>, start-up recovery leaves alone what is younger than this:
+    /// another node may be accepting it right now.
+    /// </summary>
+    public TimeSpan SharedRecoveryGrace { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Whether bodies go to the database, given the configured store and the database in use.</summary>
+    public bool UsesDatabase(bool postgres) => Store?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => postgres && Directory is null,
+        "database" or "db" => true,
+        "file" or "files" => false,
+        var other => throw new ArgumentException($"Spool:Store is '{other}'; use 'file' or 'database'."),
+    };
+
+    public bool IsShared => Directory is not null;
+}
