@@ -35,7 +35,11 @@ public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer
         {
             var rendered = await composer.RenderAsync(decision.Template, plan.Sender, cancellationToken);
             var result = SignatureInjector.Inject(context.Message, rendered);
-            if (result.Outcome == InjectionOutcome.Inserted) context.Modified = true;
+            if (result.Outcome == InjectionOutcome.Inserted)
+            {
+                context.Modified = true;
+                context.Note(new SignedCopy(plan.Sender, decision.Template.Name, decision.BannerSlot, context.Recipients));
+            }
             MailMetrics.Signatures.WithLabels(OutcomeLabel(result.Outcome)).Inc();
             logger.LogInformation("{QueueId}: signature '{Signature}' ({Reason}) {Outcome}: {Explanation}",
                 context.QueueId, decision.Template.Name, decision.Reason, OutcomeLabel(result.Outcome), result.Explanation);

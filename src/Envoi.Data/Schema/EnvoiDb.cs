@@ -25,6 +25,12 @@ public abstract class EnvoiDb(DbContextOptions options) : DbContext(options)
     public DbSet<SignatureRuleRow> SignatureRules => Set<SignatureRuleRow>();
     public DbSet<EmployeeSignatureRow> EmployeeSignatures => Set<EmployeeSignatureRow>();
     public DbSet<SignatureAssetRow> SignatureAssets => Set<SignatureAssetRow>();
+    public DbSet<CampaignRow> Campaigns => Set<CampaignRow>();
+    public DbSet<LinkTargetRow> LinkTargets => Set<LinkTargetRow>();
+    public DbSet<TrackedLinkRow> TrackedLinks => Set<TrackedLinkRow>();
+    public DbSet<ClickRow> Clicks => Set<ClickRow>();
+    public DbSet<ClickCountRow> ClickCounts => Set<ClickCountRow>();
+    public DbSet<SignedMessageRow> SignedMessages => Set<SignedMessageRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -142,6 +148,7 @@ public abstract class EnvoiDb(DbContextOptions options) : DbContext(options)
             e.Property(a => a.Name).HasMaxLength(128);
             e.Property(a => a.ContentType).HasMaxLength(64);
         });
+        TrackingModel.Configure(model);
     }
 }
 
