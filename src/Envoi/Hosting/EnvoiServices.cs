@@ -89,6 +89,9 @@ public static class EnvoiServices
         services.AddSingleton<IRecipientPartitioner, SignaturePartitioner>();
         services.AddSingleton<ISignatureCoverage, SignatureCoverage>();
 
+        // Campaigns, tracked links and statistics
+        services.AddCampaignsAndTracking(settings, dataDirectory);
+
         // Delivery
         services.AddSingleton<IDeliveryTarget>(sp => settings.Upstream.IsConfigured
             ? new SmtpRelayTarget(settings.Upstream, sp.GetRequiredService<ILogger<SmtpRelayTarget>>())

@@ -28,6 +28,7 @@ public sealed class EnvoiSettings
     public Envoi.Core.Checks.CheckOptions Checks { get; set; } = new();
     public Envoi.Core.Signatures.SignatureOptions Signatures { get; set; } = new();
     public DkimOptions Dkim { get; set; } = new();
+    public Envoi.Core.Tracking.TrackingOptions Tracking { get; set; } = new();
 }
 
 public sealed class HttpSettings

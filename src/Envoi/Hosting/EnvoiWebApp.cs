@@ -8,6 +8,8 @@ using Envoi.Web.Directory;
 using Envoi.Web.Observability;
 using Envoi.Web.Outbox;
 using Envoi.Web.Signatures;
+using Envoi.Web.Campaigns;
+using Envoi.Web.Tracking;
 using Envoi.Web.Scim;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -60,6 +62,9 @@ public static class EnvoiWebApp
         app.MapSignaturesAdminApi();
         app.MapMySignaturesApi();
         app.MapPublicSignatureFiles();
+        app.MapCampaignsApi();
+        app.MapTrackingEndpoints();
+        app.MapStatisticsApi();
         return app;
     }
 
