@@ -14,6 +14,8 @@ var root = new RootCommand("Envoi: email signature and send-safety gateway.")
     RenderCommand.Create(),
     DkimCommand.Create(),
     InjectCommand.Create(),
+    CampaignsCommand.Create(),
+    StatsCommand.Create(),
 };
 root.Options.Add(GlobalOptions.Data);
 root.Options.Add(GlobalOptions.Database);
