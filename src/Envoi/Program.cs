@@ -17,6 +17,8 @@ var root = new RootCommand("Envoi: email signature and send-safety gateway.")
     // Green IT
     ImagesCommand.Create(),
     GreenCommand.Create(),
+    CampaignsCommand.Create(),
+    StatsCommand.Create(),
 };
 root.Options.Add(GlobalOptions.Data);
 root.Options.Add(GlobalOptions.Database);

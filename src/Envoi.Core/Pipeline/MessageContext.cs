@@ -22,4 +22,14 @@ public sealed class MessageContext(string queueId, MimeMessage message, string s
 
     /// <summary>Set by any stage that changed the body or headers; tells delivery to re-serialize.</summary>
     public bool Modified { get; set; }
+
+    private readonly Dictionary<Type, object> _notes = [];
+
+    /// <summary>
+    /// What an earlier stage did that a later one builds on (the signature stage notes the copy it
+    /// signed; the banner and link stages read it), keyed by type so the pipeline needs to know none of them.
+    /// </summary>
+    public void Note<T>(T note) where T : class => _notes[typeof(T)] = note;
+
+    public T? Noted<T>() where T : class => _notes.TryGetValue(typeof(T), out var note) ? (T)note : null;
 }

@@ -114,7 +114,8 @@ public sealed class SignatureResolver(ISignatureStore store, IDirectoryStore dir
         return facts;
     }
 
-    private HashSet<string> InternalDomains(string senderEmail)
+    /// <summary>The domains counted as colleagues for this sender (also used by campaigns targeting external recipients).</summary>
+    public HashSet<string> InternalDomains(string senderEmail)
     {
         var configured = options.InternalDomains.Count > 0 ? options.InternalDomains : checks.InternalDomains;
         return configured.Count > 0

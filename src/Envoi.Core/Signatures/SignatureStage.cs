@@ -40,6 +40,7 @@ public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer
             {
                 context.Modified = true;
                 await CountAsync(context, plan.Sender, rendered, cancellationToken);
+                context.Note(new SignedCopy(plan.Sender, decision.Template.Name, decision.BannerSlot, context.Recipients));
             }
             MailMetrics.Signatures.WithLabels(OutcomeLabel(result.Outcome)).Inc();
             logger.LogInformation("{QueueId}: signature '{Signature}' ({Reason}) {Outcome}: {Explanation}",

@@ -27,6 +27,12 @@ public abstract class EnvoiDb(DbContextOptions options) : DbContext(options)
     public DbSet<EmployeeSignatureRow> EmployeeSignatures => Set<EmployeeSignatureRow>();
     public DbSet<SignatureAssetRow> SignatureAssets => Set<SignatureAssetRow>();
     public DbSet<SignatureTrafficRow> SignatureTraffic => Set<SignatureTrafficRow>();
+    public DbSet<CampaignRow> Campaigns => Set<CampaignRow>();
+    public DbSet<LinkTargetRow> LinkTargets => Set<LinkTargetRow>();
+    public DbSet<TrackedLinkRow> TrackedLinks => Set<TrackedLinkRow>();
+    public DbSet<ClickRow> Clicks => Set<ClickRow>();
+    public DbSet<ClickCountRow> ClickCounts => Set<ClickCountRow>();
+    public DbSet<SignedMessageRow> SignedMessages => Set<SignedMessageRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -159,6 +165,7 @@ public abstract class EnvoiDb(DbContextOptions options) : DbContext(options)
             e.HasKey(t => new { t.Day, t.Signature, t.EmployeeId });
             e.Property(t => t.Signature).HasMaxLength(64);
         });
+        TrackingModel.Configure(model);
     }
 }
 

@@ -94,6 +94,8 @@ public static class EnvoiServices
         services.AddSingleton<Envoi.Core.Green.Traffic.ISignatureTraffic, Envoi.Data.Green.SignatureTrafficStore>();
         services.AddSingleton<Envoi.Core.Green.Lint.TemplateBudget>();
         services.AddSingleton<Envoi.Core.Green.Report.GreenReportBuilder>();
+        // Campaigns, tracked links and statistics
+        services.AddCampaignsAndTracking(settings, dataDirectory);
 
         // Delivery
         services.AddSingleton<IDeliveryTarget>(sp => settings.Upstream.IsConfigured

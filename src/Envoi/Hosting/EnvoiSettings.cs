@@ -30,6 +30,7 @@ public sealed class EnvoiSettings
     public Envoi.Core.Signatures.SignatureOptions Signatures { get; set; } = new();
     public DkimOptions Dkim { get; set; } = new();
     public Envoi.Core.Green.GreenOptions Green { get; set; } = new();
+    public Envoi.Core.Tracking.TrackingOptions Tracking { get; set; } = new();
 }
 
 public sealed class HttpSettings

@@ -11,6 +11,8 @@ using Envoi.Web.Green;
 using Envoi.Web.Observability;
 using Envoi.Web.Outbox;
 using Envoi.Web.Signatures;
+using Envoi.Web.Campaigns;
+using Envoi.Web.Tracking;
 using Envoi.Web.Scim;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -72,6 +74,9 @@ public static class EnvoiWebApp
         app.MapPublicSignatureFiles();
         app.MapEnvoiConsole();
         app.MapGreenApi();
+        app.MapCampaignsApi();
+        app.MapTrackingEndpoints();
+        app.MapStatisticsApi();
         return app;
     }
 

@@ -1,0 +1,9 @@
+namespace Envoi.Core.Signatures;
+
+/// <summary>
+/// Noted on the <see cref="Pipeline.MessageContext"/> by <see cref="SignatureStage"/> when it inserted a
+/// signature: the banner stage fills <see cref="BannerSlot"/> and the link stage knows whose links
+/// it tracks, without asking the resolver a second time (which could answer differently if the
+/// rules changed in between).
+/// </summary>
+public sealed record SignedCopy(SignatureSender Sender, string Signature, string? BannerSlot, IReadOnlyList<string> Recipients);
