@@ -2,7 +2,8 @@ namespace Envoi.Core.Users;
 
 /// <summary>Someone allowed to submit mail through Envoi and to see their outbox.</summary>
 /// <param name="HoldSeconds">The user's own undo window; null means the organization default.</param>
-public sealed record EnvoiUser(int Id, string Email, bool IsAdmin, int? HoldSeconds, IReadOnlyList<string> Aliases)
+/// <param name="IsMarketing">May run campaigns and read statistics without being an administrator.</param>
+public sealed record EnvoiUser(int Id, string Email, bool IsAdmin, int? HoldSeconds, IReadOnlyList<string> Aliases, bool IsMarketing = false)
 {
     /// <summary>True when <paramref name="address"/> is this user's address or one of their aliases.</summary>
     public bool Owns(string address) =>

@@ -16,6 +16,8 @@ public interface IUserStore
     /// <summary>Adds a user, or returns null when the address is already taken (as a user or an alias).</summary>
     Task<EnvoiUser?> AddAsync(string email, string passwordHash, bool isAdmin, int? holdSeconds, CancellationToken ct);
 
+    Task<bool> SetRolesAsync(int userId, bool isAdmin, bool isMarketing, CancellationToken ct);
+
     /// <summary>Sets the user's own undo window (null: the organization default); false when there is no such user.</summary>
     Task<bool> SetHoldAsync(int userId, int? holdSeconds, CancellationToken ct);
 

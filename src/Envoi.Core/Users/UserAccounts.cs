@@ -28,6 +28,16 @@ public sealed class UserAccounts(IUserStore store, HoldPolicy holdPolicy, TimePr
         return user is null ? UserResult.Fail($"{email} already exists.") : UserResult.Ok(user);
     }
 
+    /// <summary>What a user may do: <c>employee</c> (their own mail and signatures), <c>marketing</c> (also campaigns and statistics), <c>admin</c> (everything).</summary>
+    public async Task<UserResult> SetRoleAsync(string email, string role, CancellationToken ct)
+    {
+        var normalized = role.Trim().ToLowerInvariant();
+        if (normalized is not ("employee" or "marketing" or "admin")) return UserResult.Fail($"'{role}' is not a role: employee, marketing or admin.");
+        var user = await store.FindByEmailAsync(email, ct);
+        if (user is null || !await store.SetRolesAsync(user.Id, normalized == "admin", normalized == "marketing", ct)) return UserResult.Fail($"No user {email}.");
+        return UserResult.Ok((await store.FindAsync(user.Id, ct))!);
+    }
+
     /// <summary>A user chooses their own undo window within the organization's bounds (null: the default).</summary>
     public async Task<UserResult> SetHoldAsync(int userId, int? holdSeconds, CancellationToken ct)
     {

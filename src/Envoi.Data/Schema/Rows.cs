@@ -12,6 +12,7 @@ public sealed class UserRow
     public required string Email { get; set; }
     public required string PasswordHash { get; set; }
     public bool IsAdmin { get; set; }
+    public bool IsMarketing { get; set; }
     public int? HoldSeconds { get; set; }
     public long CreatedAt { get; set; }
     public List<AliasRow> Aliases { get; set; } = [];

@@ -52,6 +52,13 @@ public sealed class UserStore(EnvoiDbFactory factory) : IUserStore
         return ToUser(row);
     }
 
+    public async Task<bool> SetRolesAsync(int userId, bool isAdmin, bool isMarketing, CancellationToken ct)
+    {
+        await using var db = factory.Create();
+        return await db.Users.Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.IsAdmin, isAdmin).SetProperty(x => x.IsMarketing, isMarketing), ct) > 0;
+    }
+
     public async Task<bool> SetHoldAsync(int userId, int? holdSeconds, CancellationToken ct)
     {
         await using var db = factory.Create();
@@ -79,5 +86,5 @@ public sealed class UserStore(EnvoiDbFactory factory) : IUserStore
         await db.Users.AnyAsync(u => u.Email == address, ct) || await db.Aliases.AnyAsync(a => a.Address == address, ct);
 
     private static EnvoiUser? ToUser(UserRow? row) =>
-        row is null ? null : new EnvoiUser(row.Id, row.Email, row.IsAdmin, row.HoldSeconds, row.Aliases.Select(a => a.Address).OrderBy(a => a).ToList());
+        row is null ? null : new EnvoiUser(row.Id, row.Email, row.IsAdmin, row.HoldSeconds, row.Aliases.Select(a => a.Address).OrderBy(a => a).ToList(), row.IsMarketing);
 }

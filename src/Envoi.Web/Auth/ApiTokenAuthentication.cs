@@ -28,9 +28,7 @@ public sealed class ApiTokenAuthentication(
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var user = await accounts.AuthenticateTokenAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (user is null) return AuthenticateResult.Fail("Unknown or revoked API token.");
-        var claims = new List<Claim> { new(UserIdClaim, user.Id.ToString()), new(ClaimTypes.Email, user.Email), new(ClaimTypes.Name, user.Email) };
-        if (user.IsAdmin) claims.Add(new Claim(ClaimTypes.Role, AdminRole));
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(UserClaims.For(user, SchemeName), SchemeName));
     }
 }
 

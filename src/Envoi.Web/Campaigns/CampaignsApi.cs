@@ -12,7 +12,7 @@ public static class CampaignsApi
 {
     public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/campaigns").RequireAuthorization(p => p.RequireRole(ApiTokenAuthentication.AdminRole)).WithTags("Campaigns");
+        var group = app.MapGroup("/api/campaigns").RequireAuthorization(p => p.RequireRole(ApiTokenAuthentication.AdminRole, UserClaims.MarketingRole)).WithTags("Campaigns");
 
         group.MapGet("/", async (ICampaignStore store, CancellationToken ct) => Results.Ok(await store.ListAsync(ct)));
 

@@ -24,7 +24,7 @@ internal static class ConsoleAssets
         table { border-collapse:collapse; width:100%; background:#fff; }
         th, td { text-align:left; padding:.45rem .5rem; border-bottom:1px solid var(--line); vertical-align:top; }
         label { display:block; font-weight:600; margin:.6rem 0 .2rem; }
-        input[type=text], input[type=email], input[type=password], input[type=datetime-local], input[type=number], select, textarea {
+        input[type=text], input[type=email], input[type=password], input[type=datetime-local], input[type=date], input[type=number], select, textarea {
             width:100%; padding:.45rem; border:1px solid #aab1bf; border-radius:4px; font:inherit; background:#fff; }
         textarea { font-family:ui-monospace, Menlo, Consolas, monospace; font-size:13px; min-height:14rem; }
         button, .button { background:var(--brand); color:#fff; border:0; border-radius:4px; padding:.45rem .9rem; font:inherit; cursor:pointer; text-decoration:none; display:inline-block; }
@@ -40,6 +40,10 @@ internal static class ConsoleAssets
         iframe.preview { width:100%; min-height:220px; border:1px solid var(--line); border-radius:4px; background:#fff; }
         pre { white-space:pre-wrap; background:#fff; border:1px solid var(--line); padding:.6rem; border-radius:4px; }
         .countdown { font-variant-numeric:tabular-nums; font-weight:600; }
+        svg.chart { width:100%; height:auto; background:#fff; border:1px solid var(--line); border-radius:6px; }
+        svg.chart .bar { fill:var(--brand); }
+        svg.chart .axis { font-size:11px; fill:var(--muted); }
+        svg.chart .baseline { stroke:var(--line); }
         .visually-hidden { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); white-space:nowrap; }
         .two { display:grid; grid-template-columns:1fr 1fr; gap:1rem; }
         @media (max-width: 700px) { .two { grid-template-columns:1fr; } th, td { padding:.35rem .3rem; } }

@@ -19,6 +19,7 @@ public static class ConsoleSetup
     public const string CookieScheme = "EnvoiCookie";
     public const string PortalPolicy = "portal";
     public const string AdminPolicy = "admin";
+    public const string MarketingPolicy = "marketing";
 
     public static IServiceCollection AddEnvoiConsole(this IServiceCollection services, bool secureCookies)
     {
@@ -38,11 +39,13 @@ public static class ConsoleSetup
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalPolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser())
-            .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireRole(ApiTokenAuthentication.AdminRole));
+            .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireRole(ApiTokenAuthentication.AdminRole))
+            .AddPolicy(MarketingPolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireRole(ApiTokenAuthentication.AdminRole, UserClaims.MarketingRole));
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Portal", PortalPolicy);
             o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
+            o.Conventions.AuthorizeFolder("/Marketing", MarketingPolicy);
         }).AddApplicationPart(typeof(ConsoleSetup).Assembly);
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<ConsolePreviews>();

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Envoi.Core.Users;
 using Envoi.Web.Auth;
 using Envoi.Web.Console;
@@ -38,9 +37,7 @@ public sealed class LoginModel(UserAccounts accounts, LoginThrottle throttle, IL
             return Page();
         }
         throttle.Succeeded(Email);
-        var claims = new List<Claim> { new(ApiTokenAuthentication.UserIdClaim, user.Id.ToString()), new(ClaimTypes.Email, user.Email), new(ClaimTypes.Name, user.Email) };
-        if (user.IsAdmin) claims.Add(new Claim(ClaimTypes.Role, ApiTokenAuthentication.AdminRole));
-        await HttpContext.SignInAsync(ConsoleSetup.CookieScheme, new ClaimsPrincipal(new ClaimsIdentity(claims, ConsoleSetup.CookieScheme)));
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : user.IsAdmin ? "/admin" : "/portal");
+        await HttpContext.SignInAsync(ConsoleSetup.CookieScheme, UserClaims.For(user, ConsoleSetup.CookieScheme));
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : user.IsAdmin ? "/admin" : user.IsMarketing ? "/marketing/statistics" : "/portal");
     }
 }

@@ -15,7 +15,7 @@ public static class StatisticsApi
 {
     public static IEndpointRouteBuilder MapStatisticsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/stats").RequireAuthorization(p => p.RequireRole(ApiTokenAuthentication.AdminRole)).WithTags("Statistics");
+        var group = app.MapGroup("/api/stats").RequireAuthorization(p => p.RequireRole(ApiTokenAuthentication.AdminRole, UserClaims.MarketingRole)).WithTags("Statistics");
 
         group.MapGet("/", async (StatisticsService stats, string? by, string? period, string? from, string? to, string? q, CancellationToken ct) =>
         {

@@ -13,6 +13,7 @@ public static class UsersCommand
         command.Subcommands.Add(Add());
         command.Subcommands.Add(List());
         command.Subcommands.Add(Alias());
+        command.Subcommands.Add(Role());
         return command;
     }
 
@@ -44,7 +45,7 @@ public static class UsersCommand
             var users = await services.GetRequiredService<IUserStore>().ListAsync(ct);
             if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(users, CliJson.Options));
             else foreach (var u in users)
-                Console.WriteLine($"{u.Email,-40} {(u.IsAdmin ? "admin" : "employee"),-9} hold {(u.HoldSeconds is { } h ? $"{h}s" : "default"),-8} {string.Join(", ", u.Aliases)}");
+                Console.WriteLine($"{u.Email,-40} {(u.IsAdmin ? "admin" : u.IsMarketing ? "marketing" : "employee"),-9} hold {(u.HoldSeconds is { } h ? $"{h}s" : "default"),-8} {string.Join(", ", u.Aliases)}");
             return 0;
         });
         return command;
@@ -64,6 +65,22 @@ public static class UsersCommand
             if (Core.Addresses.AddressSyntax.WhyRefused(parse.GetValue(alias)!) is { } why) { Console.Error.WriteLine($"Alias refused: {why}."); return 1; }
             if (!await store.AddAliasAsync(user.Id, parse.GetValue(alias)!, ct)) { Console.Error.WriteLine($"{parse.GetValue(alias)} is already taken."); return 1; }
             Console.WriteLine($"{user.Email} may now send as {parse.GetValue(alias)}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Role()
+    {
+        var email = new Argument<string>("EMAIL");
+        var role = new Argument<string>("ROLE") { Description = "employee, marketing (campaigns and statistics) or admin." };
+        var command = new Command("role", "Set what a user may do in the console and the API.") { email, role };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var services = await GlobalOptions.ServicesAsync(parse, ct);
+            var result = await services.GetRequiredService<UserAccounts>().SetRoleAsync(parse.GetValue(email)!, parse.GetValue(role)!, ct);
+            if (result.User is null) { Console.Error.WriteLine($"envoi: {result.Error}"); return 2; }
+            Console.WriteLine($"{result.User.Email} is now {parse.GetValue(role)!.Trim().ToLowerInvariant()}.");
             return 0;
         });
         return command;

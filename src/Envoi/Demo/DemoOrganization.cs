@@ -26,6 +26,7 @@ public static class DemoOrganization
         var adminPassword = await EnsureUserAsync(accounts, AdminEmail, isAdmin: true, holdSeconds: null, ct);
         var alicePassword = await EnsureUserAsync(accounts, EmployeeEmail, isAdmin: false, holdSeconds: 30, ct);
         await CreateSignaturesAsync(services, ct);
+        var firstRun = await DemoTraffic.CreateCampaignAsync(services, ct);
         var adminToken = await accounts.CreateTokenAsync(AdminEmail, "demo", ct);
         var aliceToken = await accounts.CreateTokenAsync(EmployeeEmail, "demo", ct);
 
@@ -42,9 +43,26 @@ public static class DemoOrganization
               curl -H 'Authorization: Bearer {aliceToken}' {http}api/outbox
               curl -X POST -H 'Authorization: Bearer {aliceToken}' {http}api/outbox/QUEUE_ID/cancel
 
+            Campaign 'winter-webinar' puts a banner under signatures to external recipients; statistics: {http}marketing/statistics
             See the signature Alice's message gets, and why (or: envoi render {EmployeeEmail} --to bob@example.net --explain):
               curl -H 'Authorization: Bearer {adminToken}' '{http}api/signatures/preview?email={EmployeeEmail}&to=bob@example.net'
             """);
+        if (firstRun && !adminPassword.StartsWith('('))
+        {
+            // In the background: the server is already answering; the clicks wait out the bot window.
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await DemoTraffic.SendAndClickAsync(services, smtp, http, AdminEmail, adminPassword, ct);
+                    Console.WriteLine("Demo traffic: 4 messages sent as the admin (captured in the data directory) and 3 of their signature links clicked.");
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    Console.Error.WriteLine($"Demo traffic could not be created: {e.Message}");
+                }
+            }, ct);
+        }
     }
 
     // A small two-tone mark (PNG, 120×32) so the corporate template shows a logo out of the box.

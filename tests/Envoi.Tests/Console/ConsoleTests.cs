@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using Envoi.Core.Directory;
 using Envoi.Core.Outbox;
+using Envoi.Core.Users;
 using Envoi.Tests.Support;
 using Microsoft.Playwright;
+using MimeKit;
 using Xunit;
 
 namespace Envoi.Tests.Console;
@@ -25,6 +27,7 @@ public sealed class ConsoleTests : IAsyncLifetime
         {
             s.Upstream.Url = _upstream.Url;
             s.Hold.MaxSeconds = 600;
+            s.Tracking.Bots.SecondsAfterDelivery = 0; // the test clicks at once, as no person would
         });
         (_, _aliceApi) = await _envoi.AddUserAsync("alice@example.com", "alice-password", holdSeconds: 120);
         await _envoi.AddUserAsync("bob@example.com", "bob-password", holdSeconds: 120);
@@ -154,6 +157,65 @@ public sealed class ConsoleTests : IAsyncLifetime
         var row = MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: true, sheetName: "Signatures").Cast<IDictionary<string, object>>().Single();
         Assert.Equal("full", row["Signature"]);
         Assert.Equal(1.0, Convert.ToDouble(row["Messages"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Marketing_runs_a_campaign_and_reads_its_clicks_but_cannot_open_admin_pages()
+    {
+        await _envoi.AddUserAsync("mia@example.com", "mia-password");
+        Assert.NotNull((await _envoi.Get<UserAccounts>().SetRoleAsync("mia@example.com", "marketing", default)).User);
+        var rules = await _adminApi.PutAsync("/api/signatures/rules", new StringContent("[{ \"name\": \"everyone\", \"when\": {}, \"then\": { \"signature\": \"full\", \"bannerSlot\": \"footer\" } }]", Encoding.UTF8, "application/json"));
+        Assert.True(rules.IsSuccessStatusCode, await rules.Content.ReadAsStringAsync());
+
+        var page = await _browser.SignInAsync(Console, "mia@example.com", "mia-password");
+        Assert.Contains("/marketing/statistics", page.Url);
+        Assert.Equal(403, (await page.GotoAsync("/admin"))!.Status);
+
+        await page.GotoAsync("/marketing/campaigns");
+        await page.GetByLabel("Name").FillAsync("spring");
+        await page.GetByLabel("Starts").FillAsync(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-ddTHH:mm"));
+        await page.GetByLabel("Ends").FillAsync(DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-ddTHH:mm"));
+        await page.GetByLabel("Banner image (PNG, JPEG or GIF)").SetInputFilesAsync(new FilePayload { Name = "spring.png", MimeType = "image/png", Buffer = Png(600, 120) });
+        await page.GetByLabel("Link", new() { Exact = true }).FillAsync("https://example.com/spring");
+        await page.GetByLabel("Alternative text").FillAsync("Spring sale");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create campaign" }).ClickAsync();
+        Assert.Contains("Campaign 'spring' saved.", await page.Locator("[role=status]").InnerTextAsync());
+        Assert.Contains("running", await page.Locator("tr[data-campaign='spring']").InnerTextAsync());
+        await ConsoleBrowser.ScreenshotAsync(page, "marketing-campaigns");
+
+        // A message leaves with the banner; a person clicks its link (this host counts clicks right after delivery as human).
+        var message = EnvoiTestHost.Message("admin@example.com", "gus@client.test", "Spring");
+        message.Body = new TextPart("html") { Text = "<p>Hello Gus,</p><p>Sam</p>" };
+        await _envoi.WaitForStatusAsync(await _envoi.SendAsync("admin@example.com", "admin-password", message), MessageStatus.Relayed);
+        var html = Assert.Single(_upstream.For("gus@client.test")).Parse().HtmlBody!;
+        var banner = System.Text.RegularExpressions.Regex.Match(html, "href=\"[^\"]*(/c/[^\"]+)\"[^>]*>\\s*<img[^>]+alt=\"Spring sale\"");
+        Assert.True(banner.Success, html);
+        using var person = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Console };
+        person.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0");
+        var click = await person.GetAsync(banner.Groups[1].Value);
+        Assert.Equal(HttpStatusCode.Found, click.StatusCode);
+        Assert.StartsWith("https://example.com/spring", click.Headers.Location!.ToString());
+
+        await page.GotoAsync("/marketing/statistics?By=campaign&Period=7d");
+        await WaitForAsync(async () => (await page.ReloadAsync()) is not null && (await page.Locator("table").InnerTextAsync()).Contains("spring"));
+        await ConsoleBrowser.ScreenshotAsync(page, "marketing-statistics");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download Excel" }).ClickAsync());
+        var path = Path.Combine(_envoi.DataDirectory, download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        var row = MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: true, sheetName: "campaign").Cast<IDictionary<string, object>>().Single(r => Equals(r["Name"], "spring"));
+        Assert.Equal(1.0, Convert.ToDouble(row["HumanClicks"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 50 && !await condition(); i++) await Task.Delay(200);
+    }
+
+    private static byte[] Png(int width, int height)
+    {
+        using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(width, height));
+        surface.Canvas.Clear(new SkiaSharp.SKColor(0x2e, 0x7d, 0x32));
+        return surface.Snapshot().Encode(SkiaSharp.SKEncodedImageFormat.Png, 100).ToArray();
     }
 
     [Fact]
