@@ -49,8 +49,32 @@ internal static class ConsoleAssets
         @media (max-width: 700px) { .two { grid-template-columns:1fr; } th, td { padding:.35rem .3rem; } }
         """;
 
-    /// <summary>Counts down held messages' undo windows and reloads the outbox when one has left.</summary>
+    /// <summary>
+    /// Counts down held messages' undo windows (reloading the outbox when one has left), and keeps
+    /// the template editor's preview in step with the text, half a second after typing stops.
+    /// </summary>
     public const string Script = """
+        (function () {
+          var editor = document.querySelector('form[data-live-preview]');
+          if (!editor) return;
+          var timer = null;
+          function refresh() {
+            fetch(editor.getAttribute('data-live-preview'), { method: 'POST', body: new FormData(editor), credentials: 'same-origin' })
+              .then(function (r) { return r.ok ? r.json() : null; })
+              .then(function (result) {
+                if (!result) return;
+                if (result.previewId) document.querySelector('iframe.preview').src = '/console/preview/' + result.previewId;
+                document.getElementById('live-text').textContent = result.text || '';
+                document.getElementById('live-weight').textContent = result.weight || '';
+                var error = document.getElementById('live-error');
+                error.textContent = result.error || ''; error.hidden = !result.error;
+                var list = document.getElementById('live-issues');
+                list.textContent = '';
+                (result.issues || []).forEach(function (issue) { var li = document.createElement('li'); li.textContent = issue; list.appendChild(li); });
+              });
+          }
+          editor.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(refresh, 500); });
+        })();
         (function () {
           var items = document.querySelectorAll('[data-release-at]');
           if (items.length === 0) return;

@@ -111,11 +111,14 @@ public sealed class ConsoleTests : IAsyncLifetime
         var admin = await _browser.SignInAsync(Console, "admin@example.com", "admin-password");
         await admin.GotoAsync("/admin/templates");
         await admin.GetByRole(AriaRole.Link, new() { Name = "full" }).ClickAsync();
-        await admin.GetByLabel("HTML (Liquid)").FillAsync("<p><b>{{ displayName }}</b> · {{ jobTitle | upcase }}</p>");
         await admin.GetByLabel("Preview for employee").FillAsync("bob@example.com");
+        await admin.GetByLabel("HTML (Liquid)").FillAsync("<p><b>{{ displayName }}</b> · {{ jobTitle | upcase }}</p>");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         Assert.Equal("Bob Durand · ENGINEER", await admin.FrameLocator("iframe[title='Signature preview']").Locator("p").InnerTextAsync());
         Assert.Contains("Weight: HTML", await admin.Locator("main").InnerTextAsync());
+        // The preview follows the text as the admin types, without a click.
+        await admin.GetByLabel("HTML (Liquid)").FillAsync("<p><i>{{ displayName | downcase }}</i></p>");
+        await Assertions.Expect(admin.FrameLocator("iframe[title='Signature preview']").Locator("i")).ToHaveTextAsync("bob durand");
         await ConsoleBrowser.ScreenshotAsync(admin, "admin-template-editor");
         // Only previewed: what messages get is unchanged until Save.
         Assert.DoesNotContain("upcase", (await _adminApi.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/signatures/full")).GetProperty("html").GetString());

@@ -53,6 +53,22 @@ public sealed class TemplateModel(ISignatureStore store, SignatureAdministration
         if (report?.IsValid == true) await PreviewAsync(template, ct);
     }
 
+    /// <summary>The editor's script posts the form here as the admin types: the preview follows the text.</summary>
+    public async Task<IActionResult> OnPostLiveAsync(CancellationToken ct)
+    {
+        var template = Current();
+        Report = await admin.ValidateAsync(template, ct);
+        if (Report.IsValid) await PreviewAsync(template, ct);
+        return new JsonResult(new
+        {
+            previewId = PreviewId,
+            text = PreviewText,
+            error = PreviewError,
+            issues = Report.Issues.Select(i => i.ToString()),
+            weight = $"Weight: HTML {Report.HtmlBytes:N0} bytes, embedded images {Report.ImageBytes:N0} bytes.",
+        });
+    }
+
     private SignatureTemplate Current() =>
         new(Name.Trim(), Html, Text, Images == "embedded" ? ImageMode.Embedded : ImageMode.Hosted, string.IsNullOrWhiteSpace(Description) ? null : Description);
 
