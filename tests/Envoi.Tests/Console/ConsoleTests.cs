@@ -151,6 +151,12 @@ public sealed class ConsoleTests : IAsyncLifetime
         await _envoi.WaitForStatusAsync(id, MessageStatus.Relayed);
 
         var page = await _browser.SignInAsync(Console, "admin@example.com", "admin-password");
+        // Administrators land on the dashboard: the queue, today's traffic, top campaigns.
+        Assert.EndsWith("/admin", page.Url);
+        var dashboard = await page.Locator("main").InnerTextAsync();
+        Assert.Contains("relayed", dashboard);
+        Assert.Contains("Top campaigns, last 7 days", dashboard);
+        await ConsoleBrowser.ScreenshotAsync(page, "admin-dashboard");
         await page.GotoAsync("/admin/green");
         Assert.Contains("full", await page.Locator("table").InnerTextAsync());
         await ConsoleBrowser.ScreenshotAsync(page, "admin-green-report");
