@@ -37,6 +37,7 @@ internal static class ConsoleAssets
         .error { border-left:4px solid var(--bad); background:#fdf0ef; padding:.6rem .8rem; margin-bottom:1rem; }
         .error ul { margin:.3rem 0 0 1.2rem; padding:0; }
         .stat { font-size:1.8rem; font-weight:700; }
+        progress { width:100%; height:1.2rem; }
         iframe.preview { width:100%; min-height:220px; border:1px solid var(--line); border-radius:4px; background:#fff; }
         pre { white-space:pre-wrap; background:#fff; border:1px solid var(--line); padding:.6rem; border-radius:4px; }
         .countdown { font-variant-numeric:tabular-nums; font-weight:600; }
@@ -54,6 +55,10 @@ internal static class ConsoleAssets
     /// the template editor's preview in step with the text, half a second after typing stops.
     /// </summary>
     public const string Script = """
+        (function () {
+          var waiting = document.querySelector('[data-refresh]');
+          if (waiting) setTimeout(function () { location.reload(); }, parseInt(waiting.getAttribute('data-refresh'), 10));
+        })();
         (function () {
           var editor = document.querySelector('form[data-live-preview]');
           if (!editor) return;

@@ -49,6 +49,7 @@ public static class ConsoleSetup
         }).AddApplicationPart(typeof(ConsoleSetup).Assembly);
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<ConsolePreviews>();
+        services.AddSingleton<ImportJobs>();
         return services;
     }
 

@@ -48,7 +48,7 @@ public static class DirectoryCommand
                     .StartAsync(async progress =>
                     {
                         var task = progress.AddTask($"Importing {path.Name}", maxValue: Math.Max(1, stream.Length));
-                        var result = await import.RunAsync(rows, options, new Progress<long>(_ => task.Value = stream.Position), ct);
+                        var result = await import.RunAsync(rows, options, new ReadPositionProgress(stream, position => task.Value = position), ct);
                         task.Value = task.MaxValue;
                         return result;
                     });

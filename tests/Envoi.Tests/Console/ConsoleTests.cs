@@ -228,6 +228,29 @@ public sealed class ConsoleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_admin_imports_the_directory_and_reads_the_row_report()
+    {
+        var page = await _browser.SignInAsync(Console, "admin@example.com", "admin-password");
+        await page.GotoAsync("/admin/directory");
+        var csv = "email,displayName,jobTitle\nhal@example.com,Hal Newman,Buyer\nnot-an-address,Nobody,Ghost\nivy@example.com,Ivy Stone,Designer\n";
+        await page.GetByLabel("CSV (header row of attribute names) or JSON (array of objects), keyed by email").SetInputFilesAsync(new FilePayload { Name = "people.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        var report = page.Locator("[role=status]");
+        await Assertions.Expect(report).ToContainTextAsync("3 rows: 2 created", new() { Timeout = 20_000 });
+        Assert.Contains("Line 3", await report.InnerTextAsync());
+        await ConsoleBrowser.ScreenshotAsync(page, "admin-directory-import");
+        Assert.NotNull(await _envoi.Get<IDirectoryStore>().FindAsync("ivy@example.com", default));
+
+        await page.GetByLabel("Search by name or email").FillAsync("hal");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "hal@example.com" }).ClickAsync();
+        await page.GetByLabel("Job title", new() { Exact = false }).FillAsync("Head buyer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save directory values" }).ClickAsync();
+        Assert.Contains("Updated hal@example.com", await page.Locator("[role=status]").InnerTextAsync());
+        Assert.Equal("Head buyer", (await _envoi.Get<IDirectoryStore>().FindAsync("hal@example.com", default))!["jobTitle"]);
+    }
+
+    [Fact]
     public async Task An_employee_cannot_open_admin_pages_nor_touch_another_employees_messages()
     {
         var bobsId = await _envoi.SendAsync("bob@example.com", "bob-password", EnvoiTestHost.Message("bob@example.com", "dora@client.test", "Bob's private mail"));

@@ -1,5 +1,6 @@
 using Envoi.Core.Directory;
 using Envoi.Core.Directory.Import;
+using Envoi.Web.Console;
 using Envoi.Web.Auth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -8,33 +9,39 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Envoi.Web.Pages.Admin;
 
 /// <summary>Search the directory and import a file, with the row report (the same import as the CLI and API).</summary>
-public sealed class DirectoryModel(IDirectoryStore store, DirectoryImport import) : PageModel
+public sealed class DirectoryModel(IDirectoryStore store, ImportJobs jobs) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Job { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public bool DryRun { get; set; }
     [BindProperty] public bool DeactivateMissing { get; set; }
 
     public IReadOnlyList<Employee> Employees { get; private set; } = [];
     public int Total { get; private set; }
-    public ImportReport? Report { get; private set; }
+    public ImportJobs.Job? Import { get; private set; }
     public string? Problem { get; private set; }
 
-    public Task OnGetAsync(CancellationToken ct) => SearchAsync(ct);
-
-    public async Task OnPostAsync(CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (Upload is null || Upload.Length == 0) Problem = "Choose a CSV or JSON file to import.";
-        else
-        {
-            var attributes = await import.AttributesAsync(ct);
-            await using var stream = Upload.OpenReadStream();
-            var json = Upload.FileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || Upload.ContentType.Contains("json");
-            var rows = json ? JsonDirectoryReader.ReadAsync(stream, attributes, ct) : CsvDirectoryReader.ReadAsync(stream, attributes, ct);
-            try { Report = await import.RunAsync(rows, new ImportOptions(User.Email(), Upload.FileName, DryRun, DeactivateMissing), null, ct); }
-            catch (ImportFileException e) { Problem = $"{Upload.FileName} was not imported: {e.Message}"; }
-        }
+        if (Job is not null) Import = jobs.Find(Job, User.Email());
         await SearchAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (Upload is null || Upload.Length == 0)
+        {
+            Problem = "Choose a CSV or JSON file to import.";
+            await SearchAsync(ct);
+            return Page();
+        }
+        // Streamed to disk, never held in memory: directory files can be large.
+        var temp = Path.GetTempFileName();
+        await using (var file = System.IO.File.Create(temp)) await Upload.CopyToAsync(file, ct);
+        var json = Upload.FileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || Upload.ContentType.Contains("json");
+        var id = jobs.Start(User.Email(), temp, Upload.FileName, json, DryRun, DeactivateMissing);
+        return RedirectToPage(new { job = id });
     }
 
     private async Task SearchAsync(CancellationToken ct)
