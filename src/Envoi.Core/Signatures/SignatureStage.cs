@@ -12,7 +12,7 @@ namespace Envoi.Core.Signatures;
 /// the message leaves are the ones used. Runs once per copy: when recipients call for different
 /// signatures, <see cref="SignaturePartitioner"/> has already split them.
 /// </summary>
-public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer composer, SignatureOptions options, ISignatureTraffic traffic, TimeProvider clock, ILogger<SignatureStage> logger) : IMessageStage
+public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer composer, SignatureOptions options, SignatureTrafficRecorder traffic, TimeProvider clock, ILogger<SignatureStage> logger) : IMessageStage
 {
     /// <summary>Lets the author pick one of their allowed signatures (or "none") for one message.</summary>
     public const string ChoiceHeader = "X-Envoi-Signature";
@@ -39,7 +39,7 @@ public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer
             if (result.Outcome == InjectionOutcome.Inserted)
             {
                 context.Modified = true;
-                await CountAsync(context, plan.Sender, rendered, cancellationToken);
+                Count(context, plan.Sender, rendered);
                 context.Note(new SignedCopy(plan.Sender, decision.Template.Name, decision.BannerSlot, context.Recipients));
             }
             MailMetrics.Signatures.WithLabels(OutcomeLabel(result.Outcome)).Inc();
@@ -58,23 +58,16 @@ public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer
 
     /// <summary>
     /// Green IT: counts the bytes this signature added, for the report. Only the forms the message
-    /// has got it (an HTML-only message carries no text signature). Counting must never hold mail:
-    /// a failure is logged and the message leaves.
+    /// has got it (an HTML-only message carries no text signature). Counted behind the mail path,
+    /// in batches: counting never holds or slows a message.
     /// </summary>
-    private async Task CountAsync(MessageContext context, SignatureSender sender, RenderedSignature rendered, CancellationToken ct)
+    private void Count(MessageContext context, SignatureSender sender, RenderedSignature rendered)
     {
-        try
-        {
-            var hasHtml = context.Message.HtmlBody is not null;
-            var hasText = context.Message.TextBody is not null;
-            long bytes = (hasHtml ? System.Text.Encoding.UTF8.GetByteCount(rendered.Html) + rendered.Images.Sum(i => (long)i.Content.Length) : 0)
-                + (hasText ? System.Text.Encoding.UTF8.GetByteCount(rendered.Text) : 0);
-            await traffic.RecordAsync(new SignatureDelivery(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), rendered.Name, sender.Employee.Id, context.Recipients.Count, bytes), ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "{QueueId}: the signature traffic could not be counted", context.QueueId);
-        }
+        // The body parts are found, not decoded: decoding a large body only to test its presence would cost more than the count.
+        var bodies = MessageBodies.Of(context.Message);
+        long bytes = (bodies.Html is not null ? System.Text.Encoding.UTF8.GetByteCount(rendered.Html) + rendered.Images.Sum(i => (long)i.Content.Length) : 0)
+            + (bodies.Text is not null ? System.Text.Encoding.UTF8.GetByteCount(rendered.Text) : 0);
+        traffic.Deliveries.Post(new SignatureDelivery(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), rendered.Name, sender.Employee.Id, context.Recipients.Count, bytes));
     }
 
     /// <summary>The envelope sender is who authenticated; the From address covers connector mail sent on someone's behalf.</summary>

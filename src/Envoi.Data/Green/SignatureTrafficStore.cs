@@ -5,24 +5,33 @@ using Microsoft.EntityFrameworkCore;
 namespace Envoi.Data.Green;
 
 /// <summary>
-/// The signature traffic counters: one small row per day, signature and sender, incremented with one
-/// UPDATE per message (atomic, so several nodes can count at once); the first message of the day
-/// inserts the row, and loses gracefully to a node that inserted it first.
+/// The signature traffic counters: one small row per day, signature and sender. A batch of messages
+/// is summed per row first, then each row is incremented with one UPDATE (atomic, so several nodes
+/// can count at once); the first message of the day inserts the row, and loses gracefully to a node
+/// that inserted it first.
 /// </summary>
 public sealed class SignatureTrafficStore(EnvoiDbFactory factory) : ISignatureTraffic
 {
-    public async Task RecordAsync(SignatureDelivery delivery, CancellationToken ct)
+    public async Task RecordAsync(IReadOnlyList<SignatureDelivery> deliveries, CancellationToken ct)
     {
+        var rows = deliveries.GroupBy(d => (d.Day, d.Signature, d.EmployeeId))
+            .Select(g => (Key: g.Key, Messages: g.Count(), Recipients: g.Sum(d => d.Recipients), Bytes: g.Sum(d => d.BytesAdded)));
         using var turn = await factory.WriteTurnAsync(ct);
+        foreach (var row in rows)
+            await AddAsync(new SignatureTrafficRow
+            {
+                Day = row.Key.Day, Signature = row.Key.Signature, EmployeeId = row.Key.EmployeeId,
+                Messages = row.Messages, Recipients = row.Recipients, BytesAdded = row.Bytes,
+            }, ct);
+    }
+
+    private async Task AddAsync(SignatureTrafficRow add, CancellationToken ct)
+    {
         for (var attempt = 0; ; attempt++)
         {
             await using var db = factory.Create();
-            if (await IncrementAsync(db, delivery, ct) > 0) return;
-            db.SignatureTraffic.Add(new SignatureTrafficRow
-            {
-                Day = delivery.Day, Signature = delivery.Signature, EmployeeId = delivery.EmployeeId,
-                Messages = 1, Recipients = delivery.Recipients, BytesAdded = delivery.BytesAdded,
-            });
+            if (await IncrementAsync(db, add, ct) > 0) return;
+            db.SignatureTraffic.Add(add);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -35,12 +44,12 @@ public sealed class SignatureTrafficStore(EnvoiDbFactory factory) : ISignatureTr
         }
     }
 
-    private static Task<int> IncrementAsync(EnvoiDb db, SignatureDelivery d, CancellationToken ct) =>
-        db.SignatureTraffic.Where(t => t.Day == d.Day && t.Signature == d.Signature && t.EmployeeId == d.EmployeeId)
+    private static Task<int> IncrementAsync(EnvoiDb db, SignatureTrafficRow add, CancellationToken ct) =>
+        db.SignatureTraffic.Where(t => t.Day == add.Day && t.Signature == add.Signature && t.EmployeeId == add.EmployeeId)
             .ExecuteUpdateAsync(s => s
-                .SetProperty(t => t.Messages, t => t.Messages + 1)
-                .SetProperty(t => t.Recipients, t => t.Recipients + d.Recipients)
-                .SetProperty(t => t.BytesAdded, t => t.BytesAdded + d.BytesAdded), ct);
+                .SetProperty(t => t.Messages, t => t.Messages + add.Messages)
+                .SetProperty(t => t.Recipients, t => t.Recipients + add.Recipients)
+                .SetProperty(t => t.BytesAdded, t => t.BytesAdded + add.BytesAdded), ct);
 
     public async Task<IReadOnlyList<TrafficCount>> ReadAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {

@@ -92,6 +92,7 @@ public static class EnvoiServices
         services.AddSingleton<Envoi.Core.Green.Images.IAssetOriginals, Envoi.Data.Signatures.AssetOriginalStore>();
         services.AddSingleton<Envoi.Core.Green.Images.SignatureImages>();
         services.AddSingleton<Envoi.Core.Green.Traffic.ISignatureTraffic, Envoi.Data.Green.SignatureTrafficStore>();
+        services.AddSingleton<Envoi.Core.Green.Traffic.SignatureTrafficRecorder>();
         services.AddSingleton<Envoi.Core.Green.Lint.TemplateBudget>();
         services.AddSingleton<Envoi.Core.Green.Report.GreenReportBuilder>();
         // Campaigns, tracked links and statistics

@@ -9,7 +9,7 @@ namespace Envoi.Core.Green.Report;
 /// Builds the <see cref="GreenReport"/>: every signature rendered for the sample sender and for each
 /// employee who sent with it, joined with the traffic the signature stage counted.
 /// </summary>
-public sealed class GreenReportBuilder(ISignatureStore templates, ISignatureAssetStore assets, IAssetOriginals originals, ISignatureTraffic traffic,
+public sealed class GreenReportBuilder(ISignatureStore templates, ISignatureAssetStore assets, IAssetOriginals originals, ISignatureTraffic traffic, SignatureTrafficRecorder recorder,
     SignatureResolver resolver, SignatureComposer composer, AttributeCatalog catalog, IDirectoryStore directory, LinkSigningKey links, GreenOptions options, TimeProvider clock)
 {
     public async Task<GreenReport> BuildAsync(int days, CancellationToken ct)
@@ -21,6 +21,8 @@ public sealed class GreenReportBuilder(ISignatureStore templates, ISignatureAsse
         var co2 = options.Co2;
         var sizes = (await assets.ListAsync(ct)).ToDictionary(a => a.Name, a => a.Bytes, StringComparer.Ordinal);
         var originalSizes = await originals.OriginalSizesAsync(ct);
+        // What this node counted and has not written yet belongs in the report too.
+        await recorder.FlushAsync(ct);
         var counts = await traffic.ReadAsync(from, to, ct);
         var sample = SampleSender.For(await catalog.AllAsync(ct));
 

@@ -6,8 +6,8 @@ namespace Envoi.Core.Green.Traffic;
 /// </summary>
 public interface ISignatureTraffic
 {
-    /// <summary>Adds one message to the day's counters (an upsert: safe from several nodes at once).</summary>
-    Task RecordAsync(SignatureDelivery delivery, CancellationToken ct);
+    /// <summary>Adds messages to the days' counters (upserts: safe from several nodes at once).</summary>
+    Task RecordAsync(IReadOnlyList<SignatureDelivery> deliveries, CancellationToken ct);
 
     /// <summary>Counters of the days from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
     Task<IReadOnlyList<TrafficCount>> ReadAsync(DateOnly from, DateOnly to, CancellationToken ct);
