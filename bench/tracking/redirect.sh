@@ -8,8 +8,10 @@
 # Knobs (environment): BENCH_SECONDS (10) per run, BENCH_REPEATS (3), BENCH_CONNECTIONS (64),
 # BENCH_THREADS (1), BENCH_WARMUP (5 s per target), BENCH_SKIP_BUILD (0), BENCH_KEEP (0).
 # Last line: "envoi/nginx redirect ratio: X" (median Envoi req/s ÷ median nginx req/s).
-# After the runs it checks that the clicks table holds exactly as many clicks as wrk got 2xx/3xx
-# answers (warm-up included) and fails if not.
+# After the runs it checks the clicks table against wrk's count of 2xx/3xx answers (warm-up
+# included). wrk stops with up to BENCH_CONNECTIONS requests in flight: Envoi answers and records
+# them, wrk no longer counts them. So the check is 0 <= recorded - answered <= connections x wrk
+# runs; anything outside fails the script (a lost click is always a failure).
 set -euo pipefail
 
 seconds=${BENCH_SECONDS:-10}
@@ -141,4 +143,7 @@ echo "  load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "clicks recorded: $recorded; Envoi 2xx/3xx answers (warm-up and checks included): $envoi_ok"
 if grep -qE '\b(warn|fail|crit)' "$work/envoi.log"; then echo "Envoi log warnings/errors:"; grep -E '\b(warn|fail|crit)' "$work/envoi.log" | head -n 5; fi
 awk -v e="$envoi_median" -v n="$nginx_median" 'BEGIN { printf "median req/s: envoi %.0f, nginx %.0f\nenvoi/nginx redirect ratio: %.2f\n", e, n, e / n }'
-[[ $recorded -eq $envoi_ok ]] || die "clicks recorded ($recorded) differ from answered requests ($envoi_ok)"
+slack=$((connections * (repeats + 1)))
+extra=$((recorded - envoi_ok))
+echo "clicks recorded - answers counted by wrk: $extra (allowed 0..$slack: requests in flight when wrk stopped)"
+[[ $extra -ge 0 && $extra -le $slack ]] || die "clicks recorded ($recorded) do not match answered requests ($envoi_ok)"
