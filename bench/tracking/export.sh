@@ -27,7 +27,8 @@ import re, sys, zipfile
 z = zipfile.ZipFile(sys.argv[1]); n = 0; tail = b""
 with z.open("xl/worksheets/sheet1.xml") as f:
     for chunk in iter(lambda: f.read(1 << 20), b""):
-        data = tail + chunk; n += len(re.findall(rb"<(?:x:)?row[ >]", data[: len(data) - 8])); tail = data[len(data) - 8:]
+        data = tail + chunk; cut = max(0, len(data) - 8)
+        n += sum(1 for m in re.finditer(rb"<(?:x:)?row[ >]", data) if m.start() < cut); tail = data[cut:]
 n += len(re.findall(rb"<(?:x:)?row[ >]", tail))
 print(n - 1)
 PY
