@@ -26,6 +26,8 @@ internal static class TrackingModel
             e.Property(l => l.Signature).HasMaxLength(64);
             // One row per (message, link): a retried delivery reuses the rows of the first attempt.
             e.HasIndex(l => new { l.MessageId, l.Signature, l.Kind, l.TargetId }).IsUnique();
+            // Covers the link view's "mailed in" count: a period's rows are read from the index alone.
+            e.HasIndex(l => new { l.CreatedAt, l.Kind, l.TargetId });
         });
         model.Entity<ClickRow>(e =>
         {
@@ -38,6 +40,9 @@ internal static class TrackingModel
             e.ToTable("click_counts");
             e.HasKey(c => new { c.Day, c.EmployeeId, c.Signature, c.CampaignId, c.TargetId });
             e.Property(c => c.Signature).HasMaxLength(64);
+            // Every column, day first: each statistics view reads a period from this index alone
+            // instead of one table lookup per counter row (which took seconds at 5 million clicks).
+            e.HasIndex(c => new { c.Day, c.EmployeeId, c.Signature, c.CampaignId, c.TargetId, c.Human, c.Automated, c.Images }).HasDatabaseName("IX_click_counts_covering");
         });
         model.Entity<SignedMessageRow>(e =>
         {
@@ -46,6 +51,8 @@ internal static class TrackingModel
             e.Property(s => s.Signature).HasMaxLength(64);
             e.HasIndex(s => new { s.MessageId, s.Signature }).IsUnique();
             e.HasIndex(s => s.Day);
+            // Covers "messages signed" per day, employee, signature and campaign.
+            e.HasIndex(s => new { s.Day, s.EmployeeId, s.Signature, s.CampaignId });
         });
     }
 }

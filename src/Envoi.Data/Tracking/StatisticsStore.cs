@@ -1,3 +1,6 @@
+using System.Data;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Envoi.Core.Tracking.Statistics;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,6 +66,64 @@ public sealed class StatisticsStore(EnvoiDbFactory factory) : IStatisticsStore
             var c = clicks.GetValueOrDefault(key) ?? new Counts(0, 0, 0);
             return new StatsRow(key, labels.GetValueOrDefault(key) ?? key, messages.GetValueOrDefault(key), c.Human, c.Automated, c.Images);
         }).ToList();
+    }
+
+    public async IAsyncEnumerable<StatsRow> RowsAsync(StatsDimension by, StatsPeriod period, [EnumeratorCancellation] CancellationToken ct)
+    {
+        if (by == StatsDimension.Day) throw new ArgumentException("the day view is read with CountsAsync", nameof(by));
+        await using var db = factory.Create();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = RowsSql(by, factory.Target.Provider);
+        Add(command, "from", period.FromDay);
+        Add(command, "to", period.ToDay);
+        Add(command, "fromMs", new DateTimeOffset(period.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds());
+        Add(command, "toMs", new DateTimeOffset(period.To.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds());
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+        while (await reader.ReadAsync(ct))
+            yield return new StatsRow(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
+    }
+
+    /// <summary>
+    /// One query per view: counters and messages of the period summed per key (a UNION ALL grouped
+    /// once, so a key with only clicks or only messages still appears), the label joined, and the
+    /// report's order. Upper-casing in byte order is what <see cref="StringComparer.OrdinalIgnoreCase"/> does.
+    /// </summary>
+    private static string RowsSql(StatsDimension by, DatabaseProvider provider)
+    {
+        var (column, campaignsOnly, messages, labelJoin, label) = by switch
+        {
+            StatsDimension.Employee => ("\"EmployeeId\"", false, "SELECT \"EmployeeId\", 1, 0, 0, 0 FROM signed_messages WHERE \"Day\" >= @from AND \"Day\" <= @to",
+                "LEFT JOIN employees AS l ON l.\"Id\" = u.k", "l.\"Email\""),
+            StatsDimension.Signature => ("\"Signature\"", false, "SELECT \"Signature\", 1, 0, 0, 0 FROM signed_messages WHERE \"Day\" >= @from AND \"Day\" <= @to",
+                "", "NULL"),
+            StatsDimension.Campaign => ("\"CampaignId\"", true, "SELECT \"CampaignId\", 1, 0, 0, 0 FROM signed_messages WHERE \"Day\" >= @from AND \"Day\" <= @to AND \"CampaignId\" <> 0",
+                "LEFT JOIN campaigns AS l ON l.\"Id\" = u.k", "l.\"Name\""),
+            // For a link, "messages" is how many messages it was mailed in during the period.
+            _ => ("\"TargetId\"", false, "SELECT \"TargetId\", 1, 0, 0, 0 FROM tracked_links WHERE \"CreatedAt\" >= @fromMs AND \"CreatedAt\" < @toMs AND \"Kind\" = 0",
+                "LEFT JOIN link_targets AS l ON l.\"Id\" = u.k", "l.\"Url\""),
+        };
+        var collate = provider == DatabaseProvider.Postgres ? " COLLATE \"C\"" : "";
+        return $"""
+            SELECT CAST(u.k AS TEXT) AS key, COALESCE({label}, CAST(u.k AS TEXT)) AS label, u.n, u.h, u.a, u.i FROM (
+              SELECT k, CAST(SUM(n) AS BIGINT) AS n, CAST(SUM(h) AS BIGINT) AS h, CAST(SUM(a) AS BIGINT) AS a, CAST(SUM(i) AS BIGINT) AS i FROM (
+                SELECT {column} AS k, 0 AS n, "Human" AS h, "Automated" AS a, "Images" AS i FROM click_counts
+                 WHERE "Day" >= @from AND "Day" <= @to{(campaignsOnly ? " AND \"CampaignId\" <> 0" : "")}
+                UNION ALL
+                {messages}
+              ) AS x GROUP BY k
+            ) AS u {labelJoin}
+            ORDER BY u.h DESC, u.n DESC, UPPER(COALESCE({label}, CAST(u.k AS TEXT))){collate}, CAST(u.k AS TEXT){collate}
+            """;
+    }
+
+    private static void Add(DbCommand command, string name, long value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     private static string DayKey(int day) => StatsPeriod.Date(day).ToString("yyyy-MM-dd");

@@ -33,10 +33,9 @@ public static class StatisticsApi
             if (dimensions is null) return Problem(byProblem!);
             var (range, problem) = Parse(stats, period, from, to, q);
             if (range is null) return Problem(problem!);
-            var reports = new List<StatsReport>();
-            foreach (var dimension in dimensions) reports.Add(await stats.ReportAsync(dimension, range, q, ct));
+            // The rows stream from the database into the file; only the (compressed) file is buffered.
             var buffer = new MemoryStream();
-            await StatsExport.WriteAsync(buffer, kind.Value, reports, ct);
+            await StatsExport.WriteAsync(buffer, kind.Value, dimensions.Select(d => new StatsSheet(d, stats.RowsAsync(d, range, q, ct))).ToList(), ct);
             buffer.Position = 0;
             var name = $"envoi-stats-{range.From:yyyyMMdd}-{range.To:yyyyMMdd}.{(kind == ExportFormat.Csv ? "csv" : "xlsx")}";
             return Results.File(buffer, kind == ExportFormat.Csv ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);

@@ -34,12 +34,13 @@ public static class StatsCommand
             var stats = services.GetRequiredService<StatisticsService>();
             var (range, problem) = StatsPeriod.Parse(parse.GetValue(period), parse.GetValue(from), parse.GetValue(to), stats.Today);
             if (range is null) { Console.Error.WriteLine($"envoi: {problem}."); return 2; }
-            var reports = new List<StatsReport>();
-            foreach (var dimension in dimensions) reports.Add(await stats.ReportAsync(dimension, range, parse.GetValue(query), ct));
+            // Streamed: each view's rows go from the database to the file one by one.
+            var counted = dimensions.ToDictionary(d => d, _ => 0L);
+            var sheets = dimensions.Select(d => new StatsSheet(d, stats.RowsAsync(d, range, parse.GetValue(query), ct).Select(r => { counted[d]++; return r; }))).ToList();
             var file = parse.GetValue(output)!;
             await using (var stream = File.Create(file.FullName))
-                await StatsExport.WriteAsync(stream, kind.Value, reports, ct);
-            Console.WriteLine($"{file.FullName}: {string.Join(", ", reports.Select(r => $"{r.By.ToWire()} {r.Rows.Count} rows"))} ({range.From:yyyy-MM-dd} – {range.To:yyyy-MM-dd}).");
+                await StatsExport.WriteAsync(stream, kind.Value, sheets, ct);
+            Console.WriteLine($"{file.FullName}: {string.Join(", ", dimensions.Select(d => $"{d.ToWire()} {counted[d]} rows"))} ({range.From:yyyy-MM-dd} – {range.To:yyyy-MM-dd}).");
             return 0;
         });
         return command;

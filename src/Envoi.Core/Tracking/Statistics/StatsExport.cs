@@ -18,22 +18,29 @@ public enum ExportFormat
 /// </summary>
 public static class StatsExport
 {
-    public static async Task WriteAsync(Stream output, ExportFormat format, IReadOnlyList<StatsReport> reports, CancellationToken ct)
+    public static Task WriteAsync(Stream output, ExportFormat format, IReadOnlyList<StatsReport> reports, CancellationToken ct) =>
+        WriteAsync(output, format, reports.Select(r => new StatsSheet(r.By, r.Rows.ToAsyncEnumerable())).ToList(), ct);
+
+    /// <summary>
+    /// Writes the views as their rows arrive: MiniExcel and CsvHelper both consume the rows one by
+    /// one, so memory stays flat whatever the number of rows.
+    /// </summary>
+    public static async Task WriteAsync(Stream output, ExportFormat format, IReadOnlyList<StatsSheet> sheets, CancellationToken ct)
     {
         if (format == ExportFormat.Xlsx)
         {
-            var sheets = new Dictionary<string, object>();
-            foreach (var report in reports)
-                sheets[SheetName(report.By)] = report.By == StatsDimension.Day ? report.Rows.Select(DayLine.Of) : report.Rows.Select(NamedLine.Of);
-            await output.SaveAsAsync(sheets, printHeader: true, excelType: ExcelType.XLSX, cancellationToken: ct);
+            var named = new Dictionary<string, object>();
+            foreach (var sheet in sheets)
+                named[SheetName(sheet.By)] = sheet.By == StatsDimension.Day ? sheet.Rows.Select(DayLine.Of) : sheet.Rows.Select(NamedLine.Of);
+            await output.SaveAsAsync(named, printHeader: true, excelType: ExcelType.XLSX, cancellationToken: ct);
             return;
         }
         await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), leaveOpen: true);
         await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var report in reports)
+        foreach (var sheet in sheets)
         {
-            if (report.By == StatsDimension.Day) await csv.WriteRecordsAsync(report.Rows.Select(DayLine.Of), ct);
-            else await csv.WriteRecordsAsync(report.Rows.Select(NamedLine.Of), ct);
+            if (sheet.By == StatsDimension.Day) await csv.WriteRecordsAsync(sheet.Rows.Select(DayLine.Of), ct);
+            else await csv.WriteRecordsAsync(sheet.Rows.Select(NamedLine.Of), ct);
         }
     }
 
@@ -73,3 +80,6 @@ public static class StatsExport
         };
     }
 }
+
+/// <summary>One view to export: which, and its rows as they come.</summary>
+public sealed record StatsSheet(StatsDimension By, IAsyncEnumerable<StatsRow> Rows);

@@ -22,4 +22,12 @@ public sealed record StatsReport(StatsPeriod Period, StatsDimension By, string? 
 public interface IStatisticsStore
 {
     Task<IReadOnlyList<StatsRow>> CountsAsync(StatsDimension by, StatsPeriod period, CancellationToken ct);
+
+    /// <summary>
+    /// The rows of a detailed view (employee, signature, campaign, link) as the database returns them,
+    /// already in report order: human clicks, then messages signed, descending; then the label
+    /// (case-insensitive, ordinal) and the key. Nothing is held in memory, so an export of a million
+    /// rows costs what one row costs.
+    /// </summary>
+    IAsyncEnumerable<StatsRow> RowsAsync(StatsDimension by, StatsPeriod period, CancellationToken ct);
 }

@@ -207,6 +207,9 @@ namespace Envoi.Data.Migrations.Postgres
 
                     b.HasKey("Day", "EmployeeId", "Signature", "CampaignId", "TargetId");
 
+                    b.HasIndex("Day", "EmployeeId", "Signature", "CampaignId", "TargetId", "Human", "Automated", "Images")
+                        .HasDatabaseName("IX_click_counts_covering");
+
                     b.ToTable("click_counts", (string)null);
                 });
 
@@ -701,6 +704,8 @@ namespace Envoi.Data.Migrations.Postgres
                     b.HasIndex("MessageId", "Signature")
                         .IsUnique();
 
+                    b.HasIndex("Day", "EmployeeId", "Signature", "CampaignId");
+
                     b.ToTable("signed_messages", (string)null);
                 });
 
@@ -738,6 +743,8 @@ namespace Envoi.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt", "Kind", "TargetId");
 
                     b.HasIndex("MessageId", "Signature", "Kind", "TargetId")
                         .IsUnique();

@@ -196,6 +196,9 @@ namespace Envoi.Data.Migrations.Sqlite
 
                     b.HasKey("Day", "EmployeeId", "Signature", "CampaignId", "TargetId");
 
+                    b.HasIndex("Day", "EmployeeId", "Signature", "CampaignId", "TargetId", "Human", "Automated", "Images")
+                        .HasDatabaseName("IX_click_counts_covering");
+
                     b.ToTable("click_counts", (string)null);
                 });
 
@@ -676,6 +679,8 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.HasIndex("MessageId", "Signature")
                         .IsUnique();
 
+                    b.HasIndex("Day", "EmployeeId", "Signature", "CampaignId");
+
                     b.ToTable("signed_messages", (string)null);
                 });
 
@@ -711,6 +716,8 @@ namespace Envoi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt", "Kind", "TargetId");
 
                     b.HasIndex("MessageId", "Signature", "Kind", "TargetId")
                         .IsUnique();
