@@ -4,14 +4,28 @@ using System.Text;
 namespace Envoi.Core;
 
 /// <summary>
-/// The secret behind every link Envoi mails out (confirm/cancel, vCard): created once in the data
-/// directory, readable only by Envoi. A link signed under it cannot be forged or altered, so a token
-/// never needs a database row to be trusted.
+/// The secret behind every link Envoi mails out (confirm/cancel, vCard, banners): a link signed under
+/// it cannot be forged or altered, so a token never needs a database row to be trusted. Servers keep
+/// it in the database (<see cref="ISharedSecrets"/>, name <c>link-signing</c>) so that every node
+/// signs and verifies with the same key; a <c>DATA/link-signing.key</c> left by an older version is
+/// imported by the first node that starts (links already mailed stay valid).
 /// </summary>
 public sealed class LinkSigningKey
 {
+    /// <summary>The name of the key in <see cref="ISharedSecrets"/>.</summary>
+    public const string SecretName = "link-signing";
+
     private readonly byte[] _key;
 
+    /// <summary>The key shared by all nodes; the data directory's key file, if any, is the candidate the first node stores.</summary>
+    public LinkSigningKey(ISharedSecrets shared, string dataDirectory, string publicBaseUrl)
+    {
+        BaseUrl = publicBaseUrl.TrimEnd('/');
+        var path = Path.Combine(dataDirectory, "link-signing.key");
+        _key = shared.GetOrAdd(SecretName, File.Exists(path) ? File.ReadAllBytes(path) : RandomNumberGenerator.GetBytes(32));
+    }
+
+    /// <summary>A key of this data directory alone (created on first use), for tools and tests that run without a database.</summary>
     public LinkSigningKey(string dataDirectory, string publicBaseUrl)
     {
         BaseUrl = publicBaseUrl.TrimEnd('/');

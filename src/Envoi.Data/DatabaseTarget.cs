@@ -22,11 +22,11 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
             return Sqlite(Path.Combine(dataDirectory, "envoi.db"));
         value = value.Trim();
         if (value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
-            return new(DatabaseProvider.Postgres, FromUrl(new Uri(value)));
+            return new(DatabaseProvider.Postgres, Tuned(FromUrl(new Uri(value))));
         if (value.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
             return Sqlite(value["sqlite:".Length..]);
         if (value.Contains("Host=", StringComparison.OrdinalIgnoreCase) || value.Contains("Server=", StringComparison.OrdinalIgnoreCase))
-            return new(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(value).ConnectionString);
+            return new(DatabaseProvider.Postgres, Tuned(new NpgsqlConnectionStringBuilder(value).ConnectionString));
         if (value.Contains("Data Source=", StringComparison.OrdinalIgnoreCase))
             return new(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder(value).ConnectionString);
         throw new ArgumentException(
@@ -46,6 +46,22 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 };
         return new(DatabaseProvider.Sqlite, builder.ConnectionString);
+    }
+
+    /// <summary>
+    /// Defaults for a short unit of work per connection, unless the operator set them: no
+    /// <c>DISCARD ALL</c> each time a pooled connection is reused (Envoi leaves no session state
+    /// behind: the migration lock is released explicitly), and the hot statements (claim, insert,
+    /// result) prepared once per connection instead of parsed and planned every time.
+    /// </summary>
+    private static string Tuned(string connectionString)
+    {
+        // The generic builder holds only the keys that were given (Npgsql's knows every keyword).
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("No Reset On Close")) builder.NoResetOnClose = true;
+        if (!given.ContainsKey("Max Auto Prepare")) builder.MaxAutoPrepare = 64;
+        return builder.ConnectionString;
     }
 
     private static string FromUrl(Uri url)

@@ -30,6 +30,7 @@ public static class MailMetrics
     public static readonly Counter Deferred = Metrics.CreateCounter("envoi_recipients_deferred_total", "Recipients refused temporarily (retry scheduled).");
     public static readonly Counter Bounced = Metrics.CreateCounter("envoi_recipients_bounced_total", "Recipients failed for good (a bounce is sent).");
     public static readonly Counter Cancelled = Metrics.CreateCounter("envoi_messages_cancelled_total", "Messages cancelled before they left.");
+    public static readonly Counter ClicksRecorded = Metrics.CreateCounter("envoi_clicks_recorded_total", "Tracked-link clicks and image loads this node committed to the database.");
     public static readonly Gauge QueueDepth = Metrics.CreateGauge("envoi_queue_depth", "Messages in the queue by status.", "status");
 
     public static readonly Histogram AcceptLatency = Metrics.CreateHistogram(

@@ -14,6 +14,15 @@ public interface IMessageSpool
 
     Stream OpenRead(string id);
 
+    /// <summary>The body, or null when there is none: one look-up where <see cref="Exists"/> then <see cref="OpenRead"/> would take two.</summary>
+    Task<Stream?> TryOpenReadAsync(string id, CancellationToken cancellationToken) => Task.FromResult(Exists(id) ? OpenRead(id) : null);
+
+    /// <summary>
+    /// True when recording a final delivery result already removes the body (bodies in the database:
+    /// <c>RecordDeliveriesAsync</c> deletes them in its transaction), so <see cref="Delete"/> need not follow.
+    /// </summary>
+    bool DeletedWithResult => false;
+
     bool Exists(string id);
 
     void Delete(string id);

@@ -19,5 +19,6 @@ public sealed class TrackingRecorder(ITrackingStore store, ILogger<TrackingRecor
     {
         await Clicks.DisposeAsync();
         await Signed.DisposeAsync();
+        logger.LogInformation("Tracking stopped: {Count} click(s) recorded by this node since it started", Observability.MailMetrics.ClicksRecorded.Value);
     }
 }

@@ -35,6 +35,16 @@ public sealed class DatabaseSpool(EnvoiDbFactory factory) : IMessageSpool
         return new MemoryStream(body, writable: false);
     }
 
+    public async Task<Stream?> TryOpenReadAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = factory.Create();
+        var body = await db.MessageBodies.AsNoTracking().Where(b => b.MessageId == id).Select(b => b.Body).FirstOrDefaultAsync(cancellationToken);
+        return body is null ? null : new MemoryStream(body, writable: false);
+    }
+
+    /// <summary><see cref="QueueStore.RecordDeliveriesAsync"/> deletes the bodies of finished messages in its own transaction.</summary>
+    public bool DeletedWithResult => true;
+
     public bool Exists(string id)
     {
         using var db = factory.Create();

@@ -50,40 +50,23 @@ public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
         var token = Guid.NewGuid().ToString("N");
         await using var db = factory.Create();
         var until = nowMs + (long)lease.TotalMilliseconds;
-        int claimed;
         if (factory.Target.Provider == DatabaseProvider.Postgres)
-        {
-            // Several nodes claim at once: SKIP LOCKED lets each take rows nobody else is taking,
-            // instead of queuing behind the same locks (and never hands one row to two nodes).
-            var running = inFlight.ToArray();
-            claimed = await db.Database.ExecuteSqlInterpolatedAsync($"""
-                UPDATE messages SET "Status" = 'Relaying', "LeaseOwner" = {owner}, "LeaseUntil" = {until}, "ClaimToken" = {token}
-                WHERE "Id" IN (
-                    SELECT "Id" FROM messages
-                    WHERE ("Status" IN ('Held', 'Scheduled', 'Deferred') AND "ReleaseAt" <= {nowMs})
-                       OR ("Status" = 'Relaying' AND "LeaseUntil" < {nowMs} AND NOT ("Id" = ANY({running})))
-                    ORDER BY "ReleaseAt"
-                    LIMIT {max}
-                    FOR UPDATE SKIP LOCKED)
-                """, ct);
-        }
-        else
-        {
-            // SQLite has one writer (and this process's writers take turns): one UPDATE is atomic.
-            var due = db.Messages
-                .Where(m => ((m.Status == MessageStatus.Held || m.Status == MessageStatus.Scheduled || m.Status == MessageStatus.Deferred) && m.ReleaseAt <= nowMs)
-                            || (m.Status == MessageStatus.Relaying && m.LeaseUntil < nowMs && !inFlight.Contains(m.Id)))
-                .OrderBy(m => m.ReleaseAt)
-                .Take(max)
-                .Select(m => m.Id);
-            claimed = await db.Messages
-                .Where(m => due.Contains(m.Id))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.Status, MessageStatus.Relaying)
-                    .SetProperty(m => m.LeaseOwner, owner)
-                    .SetProperty(m => m.LeaseUntil, until)
-                    .SetProperty(m => m.ClaimToken, token), ct);
-        }
+            return await ClaimOnPostgresAsync(db, nowMs, max, owner, until, token, inFlight.ToArray(), ct);
+
+        // SQLite has one writer (and this process's writers take turns): one UPDATE is atomic.
+        var due = db.Messages
+            .Where(m => ((m.Status == MessageStatus.Held || m.Status == MessageStatus.Scheduled || m.Status == MessageStatus.Deferred) && m.ReleaseAt <= nowMs)
+                        || (m.Status == MessageStatus.Relaying && m.LeaseUntil < nowMs && !inFlight.Contains(m.Id)))
+            .OrderBy(m => m.ReleaseAt)
+            .Take(max)
+            .Select(m => m.Id);
+        var claimed = await db.Messages
+            .Where(m => due.Contains(m.Id))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, MessageStatus.Relaying)
+                .SetProperty(m => m.LeaseOwner, owner)
+                .SetProperty(m => m.LeaseUntil, until)
+                .SetProperty(m => m.ClaimToken, token), ct);
         if (claimed == 0) return [];
 
         var rows = await db.Messages.AsNoTracking()
@@ -94,6 +77,69 @@ public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
         return rows.Select(m => new ClaimedMessage(
             m.Id, m.Sender, m.UserId, m.Recipients.OrderBy(r => r.Id).Select(r => r.Address).ToList(), m.Attempts,
             DateTimeOffset.FromUnixTimeMilliseconds(m.ReceivedAt), DateTimeOffset.FromUnixTimeMilliseconds(m.ExpiresAt), m.Origin)).ToList();
+    }
+
+    /// <summary>
+    /// The claim in one statement and one round trip: the UPDATE returns the claimed rows and the
+    /// same statement joins their pending recipients. Several nodes claim at once: SKIP LOCKED lets
+    /// each take rows nobody else is taking, instead of queuing behind the same locks (and never
+    /// hands one row to two nodes).
+    /// </summary>
+    private static async Task<IReadOnlyList<ClaimedMessage>> ClaimOnPostgresAsync(EnvoiDb db, long nowMs, int max, string owner, long until, string token, string[] running, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = """
+                WITH claimed AS (
+                    UPDATE messages SET "Status" = 'Relaying', "LeaseOwner" = @owner, "LeaseUntil" = @until, "ClaimToken" = @token
+                    WHERE "Id" IN (
+                        SELECT "Id" FROM messages
+                        WHERE ("Status" IN ('Held', 'Scheduled', 'Deferred') AND "ReleaseAt" <= @now)
+                           OR ("Status" = 'Relaying' AND "LeaseUntil" < @now AND NOT ("Id" = ANY(@running)))
+                        ORDER BY "ReleaseAt"
+                        LIMIT @max
+                        FOR UPDATE SKIP LOCKED)
+                    RETURNING "Id", "Sender", "UserId", "Attempts", "ReceivedAt", "ExpiresAt", "Origin", "ReleaseAt")
+                SELECT c."Id", c."Sender", c."UserId", c."Attempts", c."ReceivedAt", c."ExpiresAt", c."Origin", r."Address"
+                FROM claimed c LEFT JOIN recipients r ON r."MessageId" = c."Id" AND r."Status" IN ('Pending', 'Deferred')
+                ORDER BY c."ReleaseAt", c."Id", r."Id"
+                """;
+            void Add(string name, object value)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+            Add("owner", owner);
+            Add("until", until);
+            Add("token", token);
+            Add("now", nowMs);
+            Add("running", running);
+            Add("max", max);
+            var claimed = new List<ClaimedMessage>();
+            List<string>? recipients = null;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var id = reader.GetString(0);
+                if (claimed.Count == 0 || claimed[^1].Id != id)
+                {
+                    recipients = [];
+                    claimed.Add(new ClaimedMessage(id, reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt32(2), recipients, reader.GetInt32(3),
+                        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+                        Enum.Parse<MessageOrigin>(reader.GetString(6))));
+                }
+                if (!reader.IsDBNull(7)) recipients!.Add(reader.GetString(7));
+            }
+            return claimed;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public async Task<int> ReleaseLeasesOfAsync(string owner, CancellationToken ct)
@@ -110,6 +156,7 @@ public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
         using var turn = await factory.WriteTurnAsync(ct);
         await using var db = factory.Create();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Database.AutoSavepointsEnabled = false; // the whole batch commits or nothing does: no savepoint round trips
         var ids = records.Select(r => r.Id).Distinct().ToList();
         var messages = await db.Messages.Include(m => m.Recipients).Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -145,6 +192,10 @@ public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
             statuses.Add(message.Status);
         }
         await db.SaveChangesAsync(ct);
+        // Bodies stored in the database leave with the result that makes them useless, in the same
+        // commit (no separate delete, no separate fsync). With spool files the table is empty.
+        var finished = messages.Values.Where(m => m.Status is MessageStatus.Relayed or MessageStatus.Failed).Select(m => m.Id).ToList();
+        if (finished.Count > 0) await db.MessageBodies.Where(b => finished.Contains(b.MessageId)).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         return statuses;
     }

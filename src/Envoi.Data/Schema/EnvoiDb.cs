@@ -33,6 +33,7 @@ public abstract class EnvoiDb(DbContextOptions options) : DbContext(options)
     public DbSet<ClickRow> Clicks => Set<ClickRow>();
     public DbSet<ClickCountRow> ClickCounts => Set<ClickCountRow>();
     public DbSet<SignedMessageRow> SignedMessages => Set<SignedMessageRow>();
+    public DbSet<SharedSecretRow> SharedSecrets => Set<SharedSecretRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -71,6 +72,12 @@ public abstract class EnvoiDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(m => new { m.UserId, m.ReceivedAt });
             e.HasIndex(m => m.ClaimToken);
             e.HasMany(m => m.Recipients).WithOne().HasForeignKey(r => r.MessageId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<SharedSecretRow>(e =>
+        {
+            e.ToTable("shared_secrets");
+            e.HasKey(s => s.Name);
+            e.Property(s => s.Name).HasMaxLength(64);
         });
         model.Entity<MessageBodyRow>(e =>
         {

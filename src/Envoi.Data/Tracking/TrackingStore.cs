@@ -29,7 +29,10 @@ public sealed class TrackingStore(EnvoiDbFactory factory) : ITrackingStore
             .Select(g => (g.Key,
                 Human: g.LongCount(c => c.Kind == LinkKind.Click && c.AutomatedReason is null),
                 Automated: g.LongCount(c => c.Kind == LinkKind.Click && c.AutomatedReason is not null),
-                Images: g.LongCount(c => c.Kind == LinkKind.Image)));
+                Images: g.LongCount(c => c.Kind == LinkKind.Image)))
+            // Always the same order: two nodes adding to the same counters lock them in one order, never in a cycle (deadlock).
+            .OrderBy(c => c.Key.Day).ThenBy(c => c.Key.EmployeeId).ThenBy(c => c.Key.Signature, StringComparer.Ordinal)
+            .ThenBy(c => c.Key.CampaignId).ThenBy(c => c.Key.TargetId);
         // An upsert both SQLite (3.24+) and PostgreSQL understand: nodes add to the same counters safely.
         foreach (var (key, human, automated, images) in counts)
             await db.Database.ExecuteSqlAsync($"""
@@ -41,6 +44,7 @@ public sealed class TrackingStore(EnvoiDbFactory factory) : ITrackingStore
                   "Images" = click_counts."Images" + excluded."Images"
                 """, ct);
         await transaction.CommitAsync(ct);
+        Envoi.Core.Observability.MailMetrics.ClicksRecorded.Inc(clicks.Count);
     }
 
     public async Task AddSignedAsync(IReadOnlyList<SignedMessage> signed, CancellationToken ct)

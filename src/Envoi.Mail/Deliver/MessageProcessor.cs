@@ -32,7 +32,9 @@ public sealed class MessageProcessor(
     public async Task ProcessAsync(ClaimedMessage claimed, string owner, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        if (!spool.Exists(claimed.Id))
+        // One look-up for "is it there" and "give it to me" (with bodies in the database, one round trip).
+        var first = await spool.TryOpenReadAsync(claimed.Id, ct);
+        if (first is null)
         {
             // Should never happen: the row is committed only after the body is on disk.
             logger.LogCritical("{QueueId}: the body of this message is missing from the spool", claimed.Id);
@@ -42,10 +44,10 @@ public sealed class MessageProcessor(
 
         MimeMessage? message = null;
         var results = new List<RecipientResult>();
-        var opened = new List<Stream>();
+        var opened = new List<Stream> { first };
         try
         {
-            message = await LoadAsync(claimed.Id, opened, ct);
+            message = await MimeMessage.LoadAsync(first, persistent: true, ct);
             var user = claimed.UserId is { } id ? await users.FindAsync(id, ct) : null;
             var context = new MessageContext(claimed.Id, message, claimed.Sender, claimed.PendingRecipients, user, claimed.Origin);
             var copies = context.IsProtected ? [claimed.PendingRecipients] : await partitioner.PartitionAsync(context, ct);
@@ -100,13 +102,13 @@ public sealed class MessageProcessor(
             var bounceId = await injector.InjectAsync(bounce, new Envelope("", [claimed.Sender], claimed.UserId, "127.0.0.1"), MessageOrigin.Bounce, ct);
             logger.LogInformation("{QueueId}: bounce queued as {BounceId} to {Sender}", claimed.Id, bounceId, claimed.Sender);
         }
-        if (status is MessageStatus.Relayed or MessageStatus.Failed) spool.Delete(claimed.Id);
+        if (status is MessageStatus.Relayed or MessageStatus.Failed && !spool.DeletedWithResult) spool.Delete(claimed.Id); // else gone with the result
     }
 
     private async Task<MimeMessage> LoadAsync(string queueId, List<Stream> opened, CancellationToken ct)
     {
         // Persistent parsing leaves attachments on disk: the stream stays open until delivery is done.
-        var body = spool.OpenRead(queueId);
+        var body = await spool.TryOpenReadAsync(queueId, ct) ?? throw new FileNotFoundException($"The body of message {queueId} is missing from the spool.");
         opened.Add(body);
         return await MimeMessage.LoadAsync(body, persistent: true, ct);
     }

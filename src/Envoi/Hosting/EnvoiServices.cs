@@ -111,7 +111,8 @@ public static class EnvoiServices
         services.AddSingleton<SendSafetyChecks>();
         services.AddSingleton<SenderProfiles>();
         services.AddSingleton<SendSafetyGate>();
-        services.AddSingleton(new LinkSigningKey(dataDirectory, settings.Http.PublicBaseUrl ?? $"http://{settings.Http.Listen}"));
+        services.AddSingleton<ISharedSecrets, Envoi.Data.Secrets.SharedSecretStore>();
+        services.AddSingleton(sp => new LinkSigningKey(sp.GetRequiredService<ISharedSecrets>(), dataDirectory, settings.Http.PublicBaseUrl ?? $"http://{settings.Http.Listen}"));
         services.AddSingleton<ConfirmationLinks>();
 
         // Accept

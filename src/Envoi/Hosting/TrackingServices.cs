@@ -1,3 +1,4 @@
+using Envoi.Core;
 using Envoi.Core.Campaigns;
 using Envoi.Core.Pipeline;
 using Envoi.Core.Tracking;
@@ -19,7 +20,8 @@ public static class TrackingServices
         services.AddSingleton<CampaignAdministration>();
         services.AddSingleton<IMessageStage, BannerStage>();
 
-        services.AddSingleton(new TrackingKeyRing(dataDirectory));
+        // Keys in the database: a link mailed through any node is valid on every node.
+        services.AddSingleton(sp => new TrackingKeyRing(dataDirectory, sp.GetRequiredService<ISharedSecrets>()));
         services.AddSingleton<TrackingTokens>();
         services.AddSingleton<ILinkStore, LinkStore>();
         services.AddSingleton<ITrackingStore, TrackingStore>();

@@ -154,3 +154,18 @@ public sealed class DatabaseSpoolTests : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 }
+
+public sealed class PostgresConnectionDefaultsTests
+{
+    [Fact]
+    public void A_postgres_url_gets_no_reset_on_close_and_auto_prepare_unless_the_operator_set_them()
+    {
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(Envoi.Data.DatabaseTarget.Resolve("postgres://envoi@db.internal:5432/envoi", "/tmp").ConnectionString);
+        Assert.True(tuned.NoResetOnClose);
+        Assert.Equal(64, tuned.MaxAutoPrepare);
+
+        var given = new Npgsql.NpgsqlConnectionStringBuilder(Envoi.Data.DatabaseTarget.Resolve("Host=db.internal;Database=envoi;No Reset On Close=false;Max Auto Prepare=0", "/tmp").ConnectionString);
+        Assert.False(given.NoResetOnClose);
+        Assert.Equal(0, given.MaxAutoPrepare);
+    }
+}

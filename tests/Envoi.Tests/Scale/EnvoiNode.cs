@@ -42,7 +42,8 @@ public sealed partial class EnvoiNode : IAsyncDisposable
 
     /// <param name="hold">The organization's undo window in seconds.</param>
     /// <param name="lease">How long a relaying lease lasts before another node may take the message over.</param>
-    public static EnvoiNode Start(string name, string database, string upstream, int hold, TimeSpan lease)
+    /// <param name="settings">More <c>ENVOI_*</c> environment settings (e.g. <c>ENVOI_Http__PublicBaseUrl</c>).</param>
+    public static EnvoiNode Start(string name, string database, string upstream, int hold, TimeSpan lease, IReadOnlyDictionary<string, string>? settings = null)
     {
         var data = TempDirectory.Create($"envoi-node-{name}");
         var smtpPort = FreePort.Next();
@@ -57,6 +58,7 @@ public sealed partial class EnvoiNode : IAsyncDisposable
         start.Environment["ENVOI_Queue__PollInterval"] = "00:00:00.100";
         start.Environment["ENVOI_Queue__Lease"] = lease.ToString("c", CultureInfo.InvariantCulture);
         start.Environment["ENVOI_Queue__RetrySchedule__0"] = "00:00:01";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         return new EnvoiNode(name, data, smtpPort, httpPort, Process.Start(start)!);
     }
 
@@ -77,6 +79,20 @@ public sealed partial class EnvoiNode : IAsyncDisposable
         return text.Split('\n').Where(l => l.StartsWith(name, StringComparison.Ordinal) && (l.Length == name.Length || l[name.Length] is ' ' or '{'))
             .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
     }
+
+    /// <summary>SIGTERM, as systemd or an orchestrator stops a node: the node finishes and flushes, then exits.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        if (_process.HasExited) return;
+        if (SendSignal(_process.Id, 15) != 0) throw new InvalidOperationException($"could not signal node {Name}");
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+    }
+
+    public int ExitCode => _process.ExitCode;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
+    private static extern int SendSignal(int pid, int signal);
 
     /// <summary>SIGKILL: no shutdown, no flush, leases left behind.</summary>
     public async Task KillAsync()

@@ -160,7 +160,7 @@ public sealed class MultiNodeTests(ITestOutputHelper output)
         return nodes;
     }
 
-    private static async Task<string> AdminTokenAsync(string database)
+    internal static async Task<string> AdminTokenAsync(string database)
     {
         var data = TempDirectory.Create("envoi-cli");
         try

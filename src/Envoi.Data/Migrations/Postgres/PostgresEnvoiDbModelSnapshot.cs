@@ -570,6 +570,24 @@ namespace Envoi.Data.Migrations.Postgres
                     b.ToTable("service_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Envoi.Data.Schema.SharedSecretRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("shared_secrets", (string)null);
+                });
+
             modelBuilder.Entity("Envoi.Data.Schema.SignatureAssetRow", b =>
                 {
                     b.Property<string>("Name")

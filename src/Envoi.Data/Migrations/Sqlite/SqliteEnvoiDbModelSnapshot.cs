@@ -547,6 +547,24 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.ToTable("service_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Envoi.Data.Schema.SharedSecretRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("shared_secrets", (string)null);
+                });
+
             modelBuilder.Entity("Envoi.Data.Schema.SignatureAssetRow", b =>
                 {
                     b.Property<string>("Name")
