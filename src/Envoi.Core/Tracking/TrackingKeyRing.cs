@@ -51,7 +51,10 @@ public sealed class TrackingKeyRing
             var now = Environment.TickCount64;
             if (now - _lastReload < ReloadInterval.TotalMilliseconds) return null;
             _lastReload = now;
-            Load();
+            // A token naming an unknown key is most often garbage: if the storage cannot answer now,
+            // it stays unknown (a 404), and the next reload tries again.
+            try { Load(); }
+            catch (Exception e) when (e is not OutOfMemoryException) { return null; }
         }
         return _keys.GetValueOrDefault(id);
     }
@@ -83,6 +86,7 @@ public sealed class TrackingKeyRing
             foreach (var (name, key) in _shared.List(Prefix))
                 if (byte.TryParse(name.AsSpan(Prefix.Length), out var id) && id > 0)
                     keys[id] = key;
+        // Keys only ever grow, so a reader between the two assignments finds the old id in the new set.
         _keys = keys;
         CurrentId = keys.Count == 0 ? (byte)0 : keys.Keys.Max();
     }
