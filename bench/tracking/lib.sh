@@ -1,4 +1,4 @@
-# Shared by stats.sh and export.sh: build, the helper console, a seeded data directory.
+# Shared by redirect.sh, stats.sh and export.sh: build, the helper console, a seeded data directory.
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 die() { echo "$(basename "$0"): $*" >&2; exit 1; }
 if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then

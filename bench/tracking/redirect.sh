@@ -19,20 +19,12 @@ repeats=${BENCH_REPEATS:-3}
 connections=${BENCH_CONNECTIONS:-64}
 threads=${BENCH_THREADS:-1}
 warmup=${BENCH_WARMUP:-5}
-repo=$(cd "$(dirname "$0")/../.." && pwd)
+# repo, die, the Release build of envoi and the helper console.
+source "$(dirname "$0")/lib.sh"
 
-die() { echo "redirect.sh: $*" >&2; exit 1; }
 command -v wrk >/dev/null || die "wrk is missing (Debian: apt-get install wrk)"
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 [[ -x $nginx_bin ]] || die "nginx is missing (Debian: apt-get install nginx-light)"
-
-if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
-    dotnet build -c Release "$repo/src/Envoi" -v q -nologo >/dev/null || die "building src/Envoi failed"
-    dotnet build -c Release "$repo/bench/Envoi.TrackingBench" -v q -nologo >/dev/null || die "building bench/Envoi.TrackingBench failed"
-fi
-envoi_bin=$repo/src/Envoi/bin/Release/net10.0/envoi
-helper=$repo/bench/Envoi.TrackingBench/bin/Release/net10.0/envoi-tracking-bench
-[[ -x $envoi_bin && -x $helper ]] || die "no Release build of src/Envoi or bench/Envoi.TrackingBench"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 work=$(mktemp -d /tmp/envoi-redirect.XXXXXX)
