@@ -15,8 +15,7 @@ public sealed class SignatureCoverage(SignatureResolver resolver, SignatureOptio
     public async Task<string?> MissingBecauseAsync(MimeMessage message, string sender, IReadOnlyList<string> recipients, CancellationToken ct)
     {
         if (!options.Enabled || ProtectedMessage.Reason(message, MessageOrigin.Smtp) is not null) return null;
-        var plan = await resolver.PlanAsync(SignatureStage.SenderAddresses(sender, message), recipients, MessageKinds.Detect(message),
-            message.Headers[SignatureStage.ChoiceHeader], ct);
+        var plan = await resolver.PlanAsync(sender, message, recipients, ct);
         return plan.Copies.FirstOrDefault(c => c.Missing)?.Reason;
     }
 }

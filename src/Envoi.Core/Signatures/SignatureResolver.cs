@@ -1,7 +1,9 @@
 using Envoi.Core.Addresses;
 using Envoi.Core.Checks;
 using Envoi.Core.Directory;
+using Envoi.Core.Signatures.Placement;
 using Envoi.Core.Signatures.Rules;
+using MimeKit;
 
 namespace Envoi.Core.Signatures;
 
@@ -13,6 +15,14 @@ namespace Envoi.Core.Signatures;
 /// </summary>
 public sealed class SignatureResolver(ISignatureStore store, IDirectoryStore directory, AttributeCatalog catalog, SignatureOptions options, CheckOptions checks, TimeProvider clock)
 {
+    /// <summary>
+    /// The plan for a real message: its author (the envelope sender, who authenticated, then the From
+    /// address for connector mail sent on someone's behalf), its kind and its <c>X-Envoi-Signature</c>.
+    /// </summary>
+    public Task<SignaturePlan> PlanAsync(string envelopeSender, MimeMessage message, IReadOnlyList<string> recipients, CancellationToken ct) =>
+        PlanAsync([envelopeSender, .. message.From.Mailboxes.Select(m => m.Address).Take(1)], recipients, MessageKinds.Detect(message),
+            message.Headers[SignatureStage.ChoiceHeader], ct);
+
     /// <param name="senderAddresses">Envelope sender first, then the From address: the first active employee found is the author.</param>
     public async Task<SignaturePlan> PlanAsync(IReadOnlyList<string> senderAddresses, IReadOnlyList<string> recipients, MessageKind kind, string? requested, CancellationToken ct)
     {

@@ -24,7 +24,7 @@ public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer
     public async ValueTask<StageResult> ProcessAsync(MessageContext context, CancellationToken cancellationToken)
     {
         if (!options.Enabled) return StageResult.Next;
-        var plan = await resolver.PlanAsync(SenderAddresses(context.Sender, context.Message), context.Recipients, MessageKinds.Detect(context.Message), context.Message.Headers[ChoiceHeader], cancellationToken);
+        var plan = await resolver.PlanAsync(context.Sender, context.Message, context.Recipients, cancellationToken);
         var decision = plan.Copies[0];
         if (plan.Sender is null || decision.Template is null)
         {
@@ -70,10 +70,6 @@ public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer
         traffic.Deliveries.Post(new SignatureDelivery(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), rendered.Name, sender.Employee.Id, context.Recipients.Count, bytes));
     }
 
-    /// <summary>The envelope sender is who authenticated; the From address covers connector mail sent on someone's behalf.</summary>
-    internal static IReadOnlyList<string> SenderAddresses(string envelopeSender, MimeMessage message) =>
-        [envelopeSender, .. message.From.Mailboxes.Select(m => m.Address).Take(1)];
-
     private static string OutcomeLabel(InjectionOutcome outcome) => outcome switch
     {
         InjectionOutcome.Inserted => "inserted",
@@ -89,8 +85,7 @@ public sealed class SignaturePartitioner(SignatureResolver resolver, SignatureOp
     public async ValueTask<IReadOnlyList<IReadOnlyList<string>>> PartitionAsync(MessageContext context, CancellationToken cancellationToken)
     {
         if (!options.Enabled || !options.SplitByRecipient || context.Recipients.Count < 2) return [context.Recipients];
-        var plan = await resolver.PlanAsync(SignatureStage.SenderAddresses(context.Sender, context.Message), context.Recipients, MessageKinds.Detect(context.Message),
-            context.Message.Headers[SignatureStage.ChoiceHeader], cancellationToken);
+        var plan = await resolver.PlanAsync(context.Sender, context.Message, context.Recipients, cancellationToken);
         return plan.Copies.Select(c => c.Recipients).ToList();
     }
 }
