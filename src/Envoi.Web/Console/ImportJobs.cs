@@ -20,12 +20,16 @@ public sealed class ImportJobs(DirectoryImport import, ILogger<ImportJobs> logge
         public ImportReport? Report { get; internal set; }
         public string? Error { get; internal set; }
         public bool Finished => Report is not null || Error is not null;
+        public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
     }
 
     private readonly ConcurrentDictionary<string, Job> _jobs = new();
 
     public string Start(string owner, string tempFile, string fileName, bool json, bool dryRun, bool deactivateMissing)
     {
+        // Reports are kept a day for the page to show, then forgotten, so jobs never accumulate.
+        foreach (var old in _jobs.Where(j => j.Value.Finished && j.Value.StartedAt < DateTimeOffset.UtcNow.AddDays(-1)).Select(j => j.Key).ToList())
+            _jobs.TryRemove(old, out _);
         var id = Guid.NewGuid().ToString("N");
         var job = new Job(owner, fileName, new FileInfo(tempFile).Length);
         _jobs[id] = job;
