@@ -7,7 +7,8 @@ namespace Envoi.Core.Signatures.Placement;
 /// Inserts text into a part by splicing its stored bytes: the bytes before the insertion point,
 /// the inserted text encoded the way the part is, the bytes after. MimeKit then copies the new
 /// content as it is, so a signature costs about what copying the part costs, not a decode and
-/// re-encode of the whole body.
+/// re-encode of the whole body. The unchanged bytes are not copied either: the new content reads
+/// them from the part's original stream (<see cref="EncodedText.Source"/>), as MimeKit would have.
 /// </summary>
 internal static class EncodedSplice
 {
@@ -22,7 +23,7 @@ internal static class EncodedSplice
     public static string? TryInsert(TextPart part, EncodedText source, int charOffset, string inserted)
     {
         if (!PartText.CanCarry(source.Encoding, inserted)) return null;
-        if (charOffset > 0 && char.IsHighSurrogate(source.Text[charOffset - 1])) return null;
+        if (charOffset > 0 && char.IsHighSurrogate(source.Chars.Span[charOffset - 1])) return null;
         var fragment = source.Encoding.GetBytes(WithNewline(inserted, source.Newline));
         var decodedOffset = source.DecodedOffset(charOffset);
 
@@ -33,12 +34,12 @@ internal static class EncodedSplice
 
     private static string? TryInsertIdentity(TextPart part, EncodedText source, int offset, byte[] fragment, string inserted)
     {
-        var stored = source.Stored;
+        var stored = source.Stored.Span;
         var transfer = part.ContentTransferEncoding;
         var sevenBit = PartText.IsSevenBit(transfer);
         // A mislabelled 7bit part: the full path re-encodes it to quoted-printable, as it always did.
         if (sevenBit && PartText.HasEightBitBytes(stored)) return null;
-        if ((sevenBit || transfer == ContentEncoding.EightBit) && LineLengths.HasLongLine(stored.AsSpan(0, offset), fragment, stored.AsSpan(offset)))
+        if ((sevenBit || transfer == ContentEncoding.EightBit) && LineLengths.HasLongLine(stored[..offset], fragment, stored[offset..]))
             return null;
 
         var note = PartText.DeclareCharset(part, source.Encoding, inserted);
@@ -51,15 +52,15 @@ internal static class EncodedSplice
             part.ContentTransferEncoding = ContentEncoding.EightBit;
             note += ", now 8bit (the signature needs 8 bits)";
         }
-        part.Content = new MimeContent(Chain(new(stored, 0, offset), fragment, new(stored, offset, stored.Length - offset)), source.Storage);
+        part.Content = new MimeContent(Chain(Range(source, 0, offset), Bytes(fragment), Range(source, offset, stored.Length)), source.Storage);
         return note;
     }
 
     private static string? TryInsertQuotedPrintable(TextPart part, EncodedText source, int decodedOffset, byte[] fragment, string inserted)
     {
-        var stored = source.Stored;
+        var stored = source.Stored.Span;
         var at = QuotedPrintableBytes.EncodedOffset(stored, decodedOffset);
-        var lineStart = stored.AsSpan(0, at).LastIndexOf((byte)'\n') + 1;
+        var lineStart = stored[..at].LastIndexOf((byte)'\n') + 1;
         // Mid-line the fragment needs a soft break before it, and the line must still fit with its '='.
         var midLine = at > lineStart;
         if (midLine && at - lineStart + 1 > MaxQuotedPrintableLine) return null;
@@ -69,7 +70,7 @@ internal static class EncodedSplice
         byte[] softBreak = midLine ? [(byte)'=', .. System.Text.Encoding.ASCII.GetBytes(newline)] : [];
         // The encoded fragment ends with a line break, so the rest of the original line starts a line of its own.
         var encoded = QuotedPrintableBytes.Encode(fragment, newline);
-        part.Content = new MimeContent(Chain(new(stored, 0, at), softBreak, encoded, new(stored, at, stored.Length - at)), ContentEncoding.QuotedPrintable);
+        part.Content = new MimeContent(Chain(Range(source, 0, at), Bytes(softBreak), Bytes(encoded), Range(source, at, stored.Length)), ContentEncoding.QuotedPrintable);
         return note;
     }
 
@@ -77,11 +78,15 @@ internal static class EncodedSplice
         newline == "\n" ? text.Replace("\r\n", "\n") : text.Replace("\r\n", "\n").Replace("\n", "\r\n");
 
     /// <summary>The pieces one after the other, without copying them into one array.</summary>
-    private static ChainedStream Chain(params ArraySegment<byte>[] pieces)
+    private static ChainedStream Chain(params Stream[] pieces)
     {
         var chain = new ChainedStream();
-        foreach (var piece in pieces)
-            chain.Add(new MemoryStream(piece.Array!, piece.Offset, piece.Count, writable: false));
+        foreach (var piece in pieces) chain.Add(piece);
         return chain;
     }
+
+    /// <summary>Bytes [start, end) of the original content, read from its stream when the message is written.</summary>
+    private static BoundStream Range(EncodedText source, int start, int end) => new(source.Source, start, end, leaveOpen: true);
+
+    private static MemoryStream Bytes(byte[] bytes) => new(bytes, writable: false);
 }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 using MimeKit;
 
 namespace Envoi.Core.Signatures.Placement;
@@ -8,29 +10,49 @@ namespace Envoi.Core.Signatures.Placement;
 /// next to those bytes so an insertion can be spliced into them instead of re-encoding the part.
 /// Reading this way skips MimeKit's filter chain; the charset is chosen as <c>TextPart.GetText</c>
 /// chooses it (declared, else detected, else UTF-8 when valid, else Latin-1).
+/// The bytes and the characters live in pooled buffers until <see cref="Dispose"/>: a 60 KB HTML
+/// body as a string would be a new 120 KB object on the large-object heap for every message,
+/// which cost more than finding the quote in it. <see cref="Text"/> makes that string only when asked.
 /// </summary>
-internal sealed class EncodedText
+internal sealed class EncodedText : IDisposable
 {
-    private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+    private byte[]? _stored;
+    private readonly int _storedLength;
+    private byte[]? _decoded;
+    private readonly int _decodedLength;
+    private char[]? _chars;
+    private readonly int _charLength;
+    private string? _text;
 
-    private EncodedText(string text, Encoding encoding, byte[] stored, byte[] decoded, ContentEncoding storage)
+    private EncodedText(Stream source, ContentEncoding storage, byte[] stored, int storedLength, byte[] decoded, int decodedLength, char[] chars, int charLength, Encoding encoding)
     {
-        Text = text;
-        Encoding = encoding;
-        Stored = stored;
-        Decoded = decoded;
+        Source = source;
         Storage = storage;
+        _stored = stored;
+        _storedLength = storedLength;
+        _decoded = decoded;
+        _decodedLength = decodedLength;
+        _chars = chars;
+        _charLength = charLength;
+        Encoding = encoding;
     }
 
-    public string Text { get; }
+    /// <summary>The decoded text, valid until <see cref="Dispose"/>.</summary>
+    public ReadOnlyMemory<char> Chars => new(Live(_chars), 0, _charLength);
+
+    /// <summary>The decoded text as a string, made on first use (a copy of <see cref="Chars"/>).</summary>
+    public string Text => _text ??= new string(Chars.Span);
 
     public Encoding Encoding { get; }
 
-    /// <summary>The content bytes as MimeKit holds them (still quoted-printable for a parsed QP part).</summary>
-    public byte[] Stored { get; }
+    /// <summary>The part's content stream as MimeKit holds it: a splice keeps reading its unchanged ranges from there.</summary>
+    public Stream Source { get; }
 
-    /// <summary>The bytes after undoing <see cref="Storage"/> (the same array as <see cref="Stored"/> for identity).</summary>
-    public byte[] Decoded { get; }
+    /// <summary>The content bytes as MimeKit holds them (still quoted-printable for a parsed QP part), valid until <see cref="Dispose"/>.</summary>
+    public ReadOnlyMemory<byte> Stored => new(Live(_stored), 0, _storedLength);
+
+    /// <summary>The bytes after undoing <see cref="Storage"/> (the same bytes as <see cref="Stored"/> for identity).</summary>
+    public ReadOnlyMemory<byte> Decoded => new(Live(_decoded), 0, _decodedLength);
 
     /// <summary>How <see cref="Stored"/> is encoded: the parsed part's transfer encoding, or none for content built in memory.</summary>
     public ContentEncoding Storage { get; }
@@ -49,62 +71,111 @@ internal sealed class EncodedText
         if (storage is not (ContentEncoding.Default or ContentEncoding.SevenBit or ContentEncoding.EightBit or ContentEncoding.Binary or ContentEncoding.QuotedPrintable))
             return null;
         if (storage == ContentEncoding.QuotedPrintable && part.ContentTransferEncoding != ContentEncoding.QuotedPrintable) return null;
-
         if (content.Stream is not { CanSeek: true } stream) return null;
-        var stored = ReadAll(stream);
-        var decoded = storage == ContentEncoding.QuotedPrintable ? QuotedPrintableBytes.Decode(stored) : stored;
-        if (decoded is null || StartsWithByteOrderMark(decoded)) return null;
 
-        if (!part.TryDetectEncoding(out var encoding, out _))
+        var (stored, storedLength) = ReadAll(stream);
+        var decoded = stored;
+        var decodedLength = storedLength;
+        if (storage == ContentEncoding.QuotedPrintable)
         {
-            // What GetText does without a charset: UTF-8 when the bytes are valid UTF-8, else Latin-1.
-            var utf8 = TryDecode(StrictUtf8, decoded);
-            return utf8 is not null
-                ? new EncodedText(utf8, StrictUtf8, stored, decoded, storage)
-                : new EncodedText(Encoding.Latin1.GetString(decoded), Encoding.Latin1, stored, decoded, storage);
+            decoded = ArrayPool<byte>.Shared.Rent(Math.Max(storedLength, 1));
+            decodedLength = QuotedPrintableBytes.Decode(stored.AsSpan(0, storedLength), decoded);
         }
-        if (encoding.CodePage != Encoding.UTF8.CodePage && !encoding.IsSingleByte) return null;
-        var strict = encoding.CodePage == Encoding.UTF8.CodePage
-            ? StrictUtf8
-            : Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-        return TryDecode(strict, decoded) is { } text ? new EncodedText(text, encoding, stored, decoded, storage) : null;
+        var bytes = decoded.AsSpan(0, Math.Max(decodedLength, 0));
+        if (decodedLength < 0 || StartsWithByteOrderMark(bytes) || Charset(part) is not { } encoding)
+        {
+            Return(stored, decoded);
+            return null;
+        }
+
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(encoding.GetMaxCharCount(bytes.Length), 1));
+        var length = TryDecode(encoding, bytes, chars);
+        // What GetText does without a charset: UTF-8 when the bytes are valid UTF-8, else Latin-1.
+        if (length < 0 && encoding == NoCharset)
+        {
+            encoding = Encoding.Latin1;
+            length = Encoding.Latin1.GetChars(bytes, chars);
+        }
+        if (length < 0)
+        {
+            Return(stored, decoded);
+            ArrayPool<char>.Shared.Return(chars);
+            return null;
+        }
+        return new EncodedText(stream, storage, stored, storedLength, decoded, decodedLength, chars, length, encoding == NoCharset ? StrictUtf8 : encoding);
     }
 
     /// <summary>The offset in <see cref="Decoded"/> of the character at <paramref name="charOffset"/>.</summary>
-    public int DecodedOffset(int charOffset) => Encoding.GetByteCount(Text.AsSpan(0, charOffset));
+    public int DecodedOffset(int charOffset) => Encoding.GetByteCount(Chars.Span[..charOffset]);
 
     /// <summary>The line ending the part uses, for the inserted bytes to match it.</summary>
     public string Newline
     {
         get
         {
-            var lf = Stored.AsSpan().IndexOf((byte)'\n');
-            return lf > 0 && Stored[lf - 1] == (byte)'\r' ? "\r\n" : "\n";
+            var stored = Stored.Span;
+            var lf = stored.IndexOf((byte)'\n');
+            return lf > 0 && stored[lf - 1] == (byte)'\r' ? "\r\n" : "\n";
         }
     }
 
-    private static byte[] ReadAll(Stream stream)
+    public void Dispose()
     {
-        // With persistent parsing this is a bounded view of the spool file: read just that window.
-        stream.Seek(0, SeekOrigin.Begin);
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        stream.Seek(0, SeekOrigin.Begin);
-        return bytes;
+        if (_stored is null) return;
+        Return(_stored, _decoded!);
+        ArrayPool<char>.Shared.Return(_chars!);
+        _stored = _decoded = null;
+        _chars = null;
     }
 
-    private static string? TryDecode(Encoding strict, byte[] bytes)
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+
+    /// <summary>Stands for "no charset declared or detected" until the bytes say whether they are UTF-8.</summary>
+    private static readonly Encoding NoCharset = new UTF8Encoding(false, throwOnInvalidBytes: true);
+
+    /// <summary>The declared or detected charset, <see cref="NoCharset"/> for none, null for one only MimeKit may decode.</summary>
+    private static Encoding? Charset(TextPart part)
     {
+        if (!part.TryDetectEncoding(out var encoding, out _)) return NoCharset;
+        if (encoding.CodePage == Encoding.UTF8.CodePage) return encoding;
+        return encoding.IsSingleByte ? encoding : null;
+    }
+
+    /// <summary>The number of characters, or -1 when the charset rejects the bytes.</summary>
+    private static int TryDecode(Encoding encoding, ReadOnlySpan<byte> bytes, char[] chars)
+    {
+        if (encoding.CodePage == Encoding.UTF8.CodePage)
+            return Utf8.ToUtf16(bytes, chars, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done ? written : -1;
         try
         {
-            return strict.GetString(bytes);
+            var strict = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            return strict.GetChars(bytes, chars);
         }
         catch (DecoderFallbackException)
         {
-            return null;
+            return -1;
         }
     }
 
-    private static bool StartsWithByteOrderMark(byte[] bytes) =>
-        bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]);
+    private static (byte[] Bytes, int Length) ReadAll(Stream stream)
+    {
+        // With persistent parsing this is a bounded view of the spool file: read just that window.
+        stream.Seek(0, SeekOrigin.Begin);
+        var length = checked((int)stream.Length);
+        var bytes = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        stream.ReadExactly(bytes, 0, length);
+        stream.Seek(0, SeekOrigin.Begin);
+        return (bytes, length);
+    }
+
+    private static void Return(byte[] stored, byte[] decoded)
+    {
+        if (!ReferenceEquals(decoded, stored)) ArrayPool<byte>.Shared.Return(decoded);
+        ArrayPool<byte>.Shared.Return(stored);
+    }
+
+    private static T[] Live<T>(T[]? buffer) => buffer ?? throw new ObjectDisposedException(nameof(EncodedText));
+
+    private static bool StartsWithByteOrderMark(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]);
 }

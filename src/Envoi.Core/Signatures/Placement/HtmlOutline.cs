@@ -27,8 +27,8 @@ internal sealed class HtmlOutline
     /// <summary>Where the last &lt;/body&gt; (else &lt;/html&gt;) starts, or the end of the text.</summary>
     public int ContentEnd { get; private set; }
 
-    private readonly string _html;
-    private readonly StringBuilder _text = new();
+    private readonly ReadOnlyMemory<char> _html;
+    private readonly StringBuilder _text = new(256); // one chunk: Clear() on a chunked builder allocates anew
     private int _lineStart = -1;
     private int _lineContentEnd = -1;
     private bool _lineHasText;
@@ -36,9 +36,11 @@ internal sealed class HtmlOutline
     private string _openContainerTag = "";
     private int _openContainerDepth;
 
-    private HtmlOutline(string html) => _html = html;
+    private HtmlOutline(ReadOnlyMemory<char> html) => _html = html;
 
-    public static HtmlOutline Of(string html)
+    public static HtmlOutline Of(string html) => Of(html.AsMemory());
+
+    public static HtmlOutline Of(ReadOnlyMemory<char> html)
     {
         var outline = new HtmlOutline(html);
         outline.Scan();
@@ -65,7 +67,7 @@ internal sealed class HtmlOutline
                         break;
                     }
                     if (LineBreakingTags.Contains(token.Name)) BreakLine(token.Start);
-                    if (QuoteMarks.Recognize(_html, token) is { } mark) Open(mark, token);
+                    if (QuoteMarks.Recognize(_html.Span, token) is { } mark) Open(mark, token);
                     else if (token.Name == "img") { _lineContentEnd = token.End; if (_lineStart < 0) _lineStart = token.Start; }
                     break;
                 case HtmlTokenKind.EndTag:
@@ -123,7 +125,8 @@ internal sealed class HtmlOutline
 
     private void AddText(HtmlToken token)
     {
-        var raw = _html.AsSpan(token.Start, token.End - token.Start);
+        var html = _html.Span;
+        var raw = html[token.Start..token.End];
         var text = raw.Contains('&') ? WebUtility.HtmlDecode(raw.ToString()) : raw.ToString();
         if (_lineStart < 0) _lineStart = token.Start;
         if (string.IsNullOrWhiteSpace(text.Replace('\u00A0', ' ')))
@@ -134,7 +137,7 @@ internal sealed class HtmlOutline
         _text.Append(text);
         _lineHasText = true;
         var end = token.End;
-        while (end > token.Start && char.IsWhiteSpace(_html[end - 1])) end--;
+        while (end > token.Start && char.IsWhiteSpace(html[end - 1])) end--;
         _lineContentEnd = end;
     }
 
@@ -152,5 +155,5 @@ internal sealed class HtmlOutline
     }
 
     private bool HasSignatureMarker(HtmlToken token) =>
-        _html.AsSpan(token.Start, token.End - token.Start).Contains(SignatureMarker.ClassName, StringComparison.OrdinalIgnoreCase);
+        _html.Span[token.Start..token.End].Contains(SignatureMarker.ClassName, StringComparison.OrdinalIgnoreCase);
 }

@@ -7,7 +7,7 @@ namespace Envoi.Core.Signatures.Placement;
 /// </summary>
 internal static class HtmlPlacement
 {
-    public static PartPlacement Find(string html, string normalizedSignature)
+    public static PartPlacement Find(ReadOnlyMemory<char> html, string normalizedSignature)
     {
         var outline = HtmlOutline.Of(html);
         var quote = QuoteStart(outline);
@@ -72,13 +72,13 @@ internal static class HtmlPlacement
     /// (and Word's empty <c>&lt;o:p&gt;&lt;/o:p&gt;</c>, a trailing <c>&lt;br&gt;</c>), so the signature
     /// becomes the next block instead of a div inside the author's &lt;p&gt;. Never past <paramref name="limit"/>.
     /// </summary>
-    private static int AfterClosingTags(string html, int from, int limit)
+    private static int AfterClosingTags(ReadOnlyMemory<char> html, int from, int limit)
     {
         var best = from;
         var tokens = new HtmlTokenizer(html, from, limit);
         while (tokens.Next(out var token))
         {
-            if (token.Kind == HtmlTokenKind.Text && html.AsSpan(token.Start, token.End - token.Start).IsWhiteSpace()) continue;
+            if (token.Kind == HtmlTokenKind.Text && html.Span[token.Start..token.End].IsWhiteSpace()) continue;
             if (token.Kind == HtmlTokenKind.EndTag) { best = token.End; continue; }
             if (token.Kind != HtmlTokenKind.StartTag || token.SelfClosing && token.Name != "br") break;
             var peek = tokens;

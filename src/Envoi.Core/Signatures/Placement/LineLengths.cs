@@ -7,13 +7,15 @@ internal static class LineLengths
 
     public static bool HasLongLine(ReadOnlySpan<byte> bytes)
     {
-        while (true)
+        // One look per window of Max + 1 bytes rather than one per line: a window without a line
+        // feed is a line over the limit, else the next window starts after its last line feed.
+        while (bytes.Length > Max)
         {
-            var newline = bytes.IndexOf((byte)'\n');
-            if (newline < 0) return bytes.Length > Max;
-            if (newline > Max) return true;
+            var newline = bytes[..(Max + 1)].LastIndexOf((byte)'\n');
+            if (newline < 0) return true;
             bytes = bytes[(newline + 1)..];
         }
+        return false;
     }
 
     /// <summary>Whether <paramref name="before"/> + <paramref name="inserted"/> + <paramref name="after"/> has a line over the limit, without joining them.</summary>

@@ -29,10 +29,12 @@ internal static class PartText
         if (sevenBit ? Ascii.IsValid(inserted) : CanCarry(encoding, inserted)) return inserted;
         var strict = Strict(encoding);
         var result = new StringBuilder(inserted.Length + 32);
+        Span<char> utf16 = stackalloc char[2];
         foreach (var rune in inserted.EnumerateRunes())
         {
-            var text = rune.ToString();
-            if (rune.IsAscii || (!sevenBit && CanEncode(strict, text))) result.Append(text);
+            if (rune.IsAscii) { result.Append((char)rune.Value); continue; }
+            var text = utf16[..rune.EncodeToUtf16(utf16)];
+            if (!sevenBit && CanEncode(strict, text)) result.Append(text);
             else result.Append("&#x").Append(rune.Value.ToString("X")).Append(';');
         }
         return result.ToString();
@@ -78,7 +80,7 @@ internal static class PartText
     private static Encoding Strict(Encoding encoding) =>
         Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ReplacementFallback);
 
-    private static bool CanEncode(Encoding strict, string text)
+    private static bool CanEncode(Encoding strict, ReadOnlySpan<char> text)
     {
         try
         {

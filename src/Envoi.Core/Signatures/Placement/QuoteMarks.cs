@@ -11,7 +11,7 @@ internal static class QuoteMarks
 {
     public readonly record struct Recognized(string Description, QuoteMarkKind Kind);
 
-    public static Recognized? Recognize(string html, HtmlToken tag)
+    public static Recognized? Recognize(ReadOnlySpan<char> html, HtmlToken tag)
     {
         switch (tag.Name)
         {
@@ -30,9 +30,9 @@ internal static class QuoteMarks
         }
     }
 
-    private static Recognized? ByAttributes(string html, HtmlToken tag)
+    private static Recognized? ByAttributes(ReadOnlySpan<char> html, HtmlToken tag)
     {
-        var source = html.AsSpan(tag.Start, tag.End - tag.Start);
+        var source = html[tag.Start..tag.End];
         // Most tags carry none of these words: look before parsing attributes.
         if (!source.Contains("quote", StringComparison.OrdinalIgnoreCase)
             && !source.Contains("RplyFwd", StringComparison.OrdinalIgnoreCase)

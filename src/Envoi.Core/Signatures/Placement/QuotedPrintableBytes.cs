@@ -10,19 +10,19 @@ namespace Envoi.Core.Signatures.Placement;
 internal static class QuotedPrintableBytes
 {
     /// <summary>
-    /// The decoded bytes, or null when the input has an '=' that is neither an escape nor a soft
-    /// break: MimeKit's decoder has its own reading of such bytes, and only its reading is right.
+    /// Decodes into <paramref name="output"/> (at least as long as the input) and returns the length,
+    /// or -1 when the input has an '=' that is neither an escape nor a soft break: MimeKit's decoder
+    /// has its own reading of such bytes, and only its reading is right.
     /// </summary>
-    public static byte[]? Decode(ReadOnlySpan<byte> encoded)
+    public static int Decode(ReadOnlySpan<byte> encoded, Span<byte> output)
     {
-        var output = new byte[encoded.Length];
         var length = 0;
         var i = 0;
         while (i < encoded.Length)
         {
             var run = encoded[i..].IndexOf((byte)'=');
             if (run < 0) run = encoded.Length - i;
-            encoded.Slice(i, run).CopyTo(output.AsSpan(length));
+            encoded.Slice(i, run).CopyTo(output[length..]);
             length += run;
             i += run;
             if (i == encoded.Length) break;
@@ -32,9 +32,9 @@ internal static class QuotedPrintableBytes
                 output[length++] = (byte)(high << 4 | low);
                 i += 3;
             }
-            else return null;
+            else return -1;
         }
-        return output[..length];
+        return length;
     }
 
     /// <summary>

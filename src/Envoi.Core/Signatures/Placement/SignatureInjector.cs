@@ -47,8 +47,8 @@ public static class SignatureInjector
 
     private static PartPlacement InjectHtml(TextPart part, RenderedSignature signature)
     {
-        var encoded = EncodedText.TryRead(part);
-        var (text, encoding) = encoded is null ? PartText.Read(part) : (encoded.Text, encoded.Encoding);
+        using var encoded = EncodedText.TryRead(part);
+        var (text, encoding) = encoded is null ? Decode(part) : (encoded.Chars, encoded.Encoding);
         var placement = HtmlPlacement.Find(text, SignatureText.OfHtml(signature.Html));
         if (placement.AlreadyPresent) return placement with { Where = $"{placement.Where} in text/html" };
         var inserted = PartText.ForHtml(SignatureMarker.Wrap(signature), encoding, PartText.IsSevenBit(part.ContentTransferEncoding));
@@ -58,17 +58,23 @@ public static class SignatureInjector
 
     private static PartPlacement InjectText(TextPart part, RenderedSignature signature)
     {
-        var encoded = EncodedText.TryRead(part);
-        var (text, encoding) = encoded is null ? PartText.Read(part) : (encoded.Text, encoded.Encoding);
+        using var encoded = EncodedText.TryRead(part);
+        var (text, encoding) = encoded is null ? Decode(part) : (encoded.Chars, encoded.Encoding);
         var placement = TextPlacement.Find(text, SignatureText.Normalize(signature.Text));
         if (placement.AlreadyPresent) return placement with { Where = $"{placement.Where} in text/plain" };
-        var inserted = TextSignatureBlock.For(text, placement, signature.Text);
+        var inserted = TextSignatureBlock.For(text.Span, placement, signature.Text);
         var note = Insert(part, encoded, text, encoding, placement.Offset, inserted);
         return placement with { Where = $"{placement.Where} in text/plain{note}" };
     }
 
+    private static (ReadOnlyMemory<char> Text, System.Text.Encoding Encoding) Decode(TextPart part)
+    {
+        var (text, encoding) = PartText.Read(part);
+        return (text.AsMemory(), encoding);
+    }
+
     /// <summary>Splices the stored bytes when it can, and decodes and re-encodes the whole part when it must.</summary>
-    private static string Insert(TextPart part, EncodedText? encoded, string text, System.Text.Encoding encoding, int offset, string inserted) =>
+    private static string Insert(TextPart part, EncodedText? encoded, ReadOnlyMemory<char> text, System.Text.Encoding encoding, int offset, string inserted) =>
         (encoded is null ? null : EncodedSplice.TryInsert(part, encoded, offset, inserted))
-        ?? PartText.Write(part, text.Insert(offset, inserted), encoding, inserted);
+        ?? PartText.Write(part, string.Concat(text.Span[..offset], inserted, text.Span[offset..]), encoding, inserted);
 }

@@ -7,7 +7,7 @@ namespace Envoi.Core.Signatures.Placement;
 /// </summary>
 internal static class TextPlacement
 {
-    public static PartPlacement Find(string text, string normalizedSignature)
+    public static PartPlacement Find(ReadOnlyMemory<char> text, string normalizedSignature)
     {
         var lines = Lines(text);
         var texts = new LineTexts(text, lines);
@@ -35,9 +35,10 @@ internal static class TextPlacement
     }
 
     /// <summary>Where a line ends, after its line break when it has one.</summary>
-    private static int AfterLine(string text, List<(int Start, int Length)> lines, int index)
+    private static int AfterLine(ReadOnlyMemory<char> source, List<(int Start, int Length)> lines, int index)
     {
         if (index < 0) return 0;
+        var text = source.Span;
         var end = lines[index].Start + lines[index].Length;
         if (end < text.Length && text[end] == '\r') end++;
         if (end < text.Length && text[end] == '\n') end++;
@@ -52,9 +53,9 @@ internal static class TextPlacement
     }
 
     /// <summary>The lines as strings, made only when read: the quote usually starts early and the history is long.</summary>
-    private sealed class LineTexts(string text, List<(int Start, int Length)> lines) : IReadOnlyList<string>
+    private sealed class LineTexts(ReadOnlyMemory<char> text, List<(int Start, int Length)> lines) : IReadOnlyList<string>
     {
-        public string this[int index] => text.Substring(lines[index].Start, lines[index].Length);
+        public string this[int index] => new(text.Span.Slice(lines[index].Start, lines[index].Length));
         public int Count => lines.Count;
         public IEnumerator<string> GetEnumerator() { for (var i = 0; i < lines.Count; i++) yield return this[i]; }
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
@@ -68,13 +69,15 @@ internal static class TextPlacement
     }
 
     /// <summary>Each line's start and length, without its CR LF.</summary>
-    private static List<(int Start, int Length)> Lines(string text)
+    private static List<(int Start, int Length)> Lines(ReadOnlyMemory<char> source)
     {
-        var lines = new List<(int, int)>();
+        var text = source.Span;
+        var lines = new List<(int, int)>(text.Count('\n') + 1);
         var start = 0;
         while (start <= text.Length)
         {
-            var newline = text.IndexOf('\n', start);
+            var newline = text[start..].IndexOf('\n');
+            if (newline >= 0) newline += start;
             var end = newline < 0 ? text.Length : newline;
             var length = end - start;
             if (length > 0 && text[end - 1] == '\r') length--;

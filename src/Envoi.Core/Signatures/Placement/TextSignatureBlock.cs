@@ -9,9 +9,9 @@ internal static class TextSignatureBlock
     /// strip the quoted thread below it. A template that writes its own delimiter line gets it
     /// only once, by the same rule.
     /// </summary>
-    public static string For(string text, PartPlacement placement, string signatureText)
+    public static string For(ReadOnlySpan<char> text, PartPlacement placement, string signatureText)
     {
-        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var newline = text.IndexOf("\r\n") >= 0 ? "\r\n" : "\n";
         var lines = signatureText.Replace("\r\n", "\n").TrimEnd('\n');
         if (lines.Split('\n', 2)[0].TrimEnd() == "--") lines = lines.Contains('\n') ? lines[(lines.IndexOf('\n') + 1)..] : "";
         var body = lines.Replace("\n", newline);
