@@ -28,7 +28,7 @@ internal sealed class HtmlOutline
     public int ContentEnd { get; private set; }
 
     private readonly ReadOnlyMemory<char> _html;
-    private readonly StringBuilder _text = new(256); // one chunk: Clear() on a chunked builder allocates anew
+    private readonly StringBuilder _text = new(256); // one chunk: Clear() on a chunked builder allocates a new one
     private int _lineStart = -1;
     private int _lineContentEnd = -1;
     private bool _lineHasText;
@@ -127,9 +127,9 @@ internal sealed class HtmlOutline
     {
         var html = _html.Span;
         var raw = html[token.Start..token.End];
-        var text = raw.Contains('&') ? WebUtility.HtmlDecode(raw.ToString()) : raw.ToString();
+        var text = raw.Contains('&') ? WebUtility.HtmlDecode(raw.ToString()) : raw;
         if (_lineStart < 0) _lineStart = token.Start;
-        if (string.IsNullOrWhiteSpace(text.Replace('\u00A0', ' ')))
+        if (text.IsWhiteSpace()) // no-break spaces included: char.IsWhiteSpace says so
         {
             if (_lineHasText) _text.Append(' ');
             return;
@@ -146,7 +146,7 @@ internal sealed class HtmlOutline
     {
         if (_lineHasText)
         {
-            Lines.Add(new HtmlLine(_lineStart, _lineContentEnd, SignatureText.Normalize(_text.ToString())));
+            Lines.Add(new HtmlLine(_lineStart, _lineContentEnd, SignatureText.Normalize(_text)));
             _lineStart = -1;
         }
         _text.Clear();

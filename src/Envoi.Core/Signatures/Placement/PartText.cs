@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using MimeKit;
 
@@ -27,17 +28,28 @@ internal static class PartText
     public static string ForHtml(string inserted, Encoding encoding, bool sevenBit)
     {
         if (sevenBit ? Ascii.IsValid(inserted) : CanCarry(encoding, inserted)) return inserted;
-        var strict = Strict(encoding);
-        var result = new StringBuilder(inserted.Length + 32);
+        var strict = sevenBit ? null : Strict(encoding);
+        // A pooled builder: the signature is a few hundred characters, copied once into the result.
+        var result = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[512]);
         Span<char> utf16 = stackalloc char[2];
-        foreach (var rune in inserted.EnumerateRunes())
+        var rest = inserted.AsSpan();
+        while (rest.IndexOfAnyExceptInRange('\0', '\u007F') is var ascii and >= 0)
         {
-            if (rune.IsAscii) { result.Append((char)rune.Value); continue; }
+            result.AppendFormatted(rest[..ascii]);
+            // As EnumerateRunes reads it: a lone surrogate is one U+FFFD.
+            Rune.DecodeFromUtf16(rest[ascii..], out var rune, out var consumed);
             var text = utf16[..rune.EncodeToUtf16(utf16)];
-            if (!sevenBit && CanEncode(strict, text)) result.Append(text);
-            else result.Append("&#x").Append(rune.Value.ToString("X")).Append(';');
+            if (strict is not null && CanEncode(strict, text)) result.AppendFormatted(text);
+            else
+            {
+                result.AppendLiteral("&#x");
+                result.AppendFormatted(rune.Value, "X");
+                result.AppendLiteral(";");
+            }
+            rest = rest[(ascii + consumed)..];
         }
-        return result.ToString();
+        result.AppendFormatted(rest);
+        return result.ToStringAndClear();
     }
 
     public static bool IsSevenBit(ContentEncoding transfer) => transfer is ContentEncoding.Default or ContentEncoding.SevenBit;

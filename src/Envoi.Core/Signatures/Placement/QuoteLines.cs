@@ -34,20 +34,24 @@ internal static partial class QuoteLines
                 description = attribution < 0 ? "the quoted lines ('>')" : Describe(Joined(lines, attribution, i)) + " and the quoted lines";
                 return attribution < 0 ? i : attribution;
             }
-            if (Banner().IsMatch(line)) { description = $"'{line}'"; return i; }
-            if (ForwardIntro().IsMatch(line)) { description = $"'{line}'"; return i; }
-            if (Underscores().IsMatch(line) && NextNonBlank(lines, i) is { } header && IsHeaderLine(header))
+            // Each pattern is tried only on lines that have the character it cannot match without
+            // (a leading '-' or '_', a ':' at the end or anywhere): most lines are the author's
+            // prose, and a regex call costs more than the look at one character.
+            var endsWithColon = line[^1] == ':';
+            if (line[0] == '-' && Banner().IsMatch(line)) { description = $"'{line}'"; return i; }
+            if (endsWithColon && ForwardIntro().IsMatch(line)) { description = $"'{line}'"; return i; }
+            if (line[0] == '_' && Underscores().IsMatch(line) && NextNonBlank(lines, i) is { } header && IsHeaderLine(header))
             {
                 description = "the Outlook separator ('____') and its From: block";
                 return i;
             }
-            if (HeaderFrom().Match(line) is { Success: true } from && SentLabelNear(lines, i) is { } sent)
+            if (line.Contains(':') && HeaderFrom().Match(line) is { Success: true } from && SentLabelNear(lines, i) is { } sent)
             {
                 description = $"the '{from.Groups[1].Value}: … {sent}:' header";
                 return i;
             }
             var wrapped = AttributionStart().IsMatch(line) && i + 1 < lines.Count && Attribution().IsMatch(line + " " + lines[i + 1].Trim());
-            if (Attribution().IsMatch(line) || wrapped)
+            if ((endsWithColon && Attribution().IsMatch(line)) || wrapped)
             {
                 description = Describe(wrapped ? line + " " + lines[i + 1].Trim() : line);
                 // "On … wrote:" over "> " lines: the author may have written below them.
@@ -71,7 +75,7 @@ internal static partial class QuoteLines
     }
 
     /// <summary>The first line of a quoted message's header block: "From:", "De :", "Von:", "От:", "Date:"…</summary>
-    public static bool IsHeaderLine(string line) => HeaderFrom().IsMatch(line.Trim()) || HeaderSent().IsMatch(line.Trim());
+    public static bool IsHeaderLine(string line) => line.Contains(':') && (HeaderFrom().IsMatch(line.Trim()) || HeaderSent().IsMatch(line.Trim()));
 
     public static string Describe(string attribution)
     {
@@ -112,7 +116,7 @@ internal static partial class QuoteLines
     {
         if (SentInline().Match(lines[i]) is { Success: true } inline) return inline.Groups[1].Value;
         for (var j = i + 1; j < lines.Count && j <= i + 5; j++)
-            if (HeaderSent().Match(lines[j].Trim()) is { Success: true } sent) return sent.Groups[1].Value;
+            if (lines[j] is var line && line.Contains(':') && HeaderSent().Match(line.Trim()) is { Success: true } sent) return sent.Groups[1].Value;
         return null;
     }
 

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+
 namespace Envoi.Core.Signatures.Placement;
 
 /// <summary>
@@ -6,23 +9,130 @@ namespace Envoi.Core.Signatures.Placement;
 /// </summary>
 internal static class SignatureText
 {
-    public static string Normalize(string text)
+    public static string Normalize(string text) => IsNormalized(text) ? text : Normalize([text]);
+
+    /// <summary>The text of a builder, normalized, without first making it a string.</summary>
+    public static string Normalize(StringBuilder text)
     {
-        var result = new System.Text.StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
+        var normalized = new NormalizedText(text.Length);
+        try
         {
-            if (char.IsWhiteSpace(c) || c == '\u00A0') { space = result.Length > 0; continue; }
-            if (space) result.Append(' ');
-            space = false;
-            result.Append(c);
+            foreach (var chunk in text.GetChunks()) normalized.Append(chunk.Span);
+            return normalized.ToString();
         }
-        return result.ToString();
+        finally
+        {
+            normalized.Dispose();
+        }
     }
 
     /// <summary>The visible text of an HTML signature, normalized.</summary>
-    public static string OfHtml(string html) => Normalize(string.Join(' ', HtmlOutline.Of(html).Lines.Select(l => l.Text)));
+    public static string OfHtml(string html) => Normalize(HtmlOutline.Of(html).Lines.Select(l => l.Text));
 
-    public static bool IsIn(IEnumerable<string> lines, string normalizedSignature) =>
-        normalizedSignature.Length > 0 && Normalize(string.Join(' ', lines)).Contains(normalizedSignature, StringComparison.Ordinal);
+    public static bool IsIn(IEnumerable<string> lines, string normalizedSignature)
+    {
+        if (normalizedSignature.Length == 0) return false;
+        var normalized = Joined(lines);
+        return Contains(normalized, normalizedSignature);
+    }
+
+    public static bool IsIn(ReadOnlySpan<char> text, string normalizedSignature) => IsIn(text, [], normalizedSignature);
+
+    /// <summary>Whether the signature is in <paramref name="first"/> and <paramref name="second"/> joined by a space.</summary>
+    public static bool IsIn(ReadOnlySpan<char> first, ReadOnlySpan<char> second, string normalizedSignature)
+    {
+        if (normalizedSignature.Length == 0) return false;
+        var normalized = new NormalizedText(first.Length + second.Length + 1);
+        normalized.Append(first);
+        normalized.Append(" ");
+        normalized.Append(second);
+        return Contains(normalized, normalizedSignature);
+    }
+
+    private static bool Contains(NormalizedText normalized, string normalizedSignature)
+    {
+        try
+        {
+            return normalized.Text.Contains(normalizedSignature, StringComparison.Ordinal);
+        }
+        finally
+        {
+            normalized.Dispose();
+        }
+    }
+
+    /// <summary>The lines joined with spaces, normalized.</summary>
+    private static string Normalize(IEnumerable<string> lines)
+    {
+        var normalized = Joined(lines);
+        try
+        {
+            return normalized.ToString();
+        }
+        finally
+        {
+            normalized.Dispose();
+        }
+    }
+
+    /// <summary>What <c>Normalize(string.Join(' ', lines))</c> gives, built in a pooled buffer.</summary>
+    private static NormalizedText Joined(IEnumerable<string> lines)
+    {
+        var normalized = new NormalizedText(256);
+        var first = true;
+        foreach (var line in lines)
+        {
+            if (!first) normalized.Append(" ");
+            normalized.Append(line);
+            first = false;
+        }
+        return normalized;
+    }
+
+    /// <summary>True when normalizing would give the same text: single spaces between words, none at either end.</summary>
+    private static bool IsNormalized(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!IsSpace(text[i])) continue;
+            if (text[i] != ' ' || i == 0 || i == text.Length - 1 || IsSpace(text[i + 1])) return false;
+        }
+        return true;
+    }
+
+    private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\u00A0';
+
+    /// <summary>Normalized text written as it is read, in a buffer from the pool (return it with <see cref="Dispose"/>).</summary>
+    private struct NormalizedText(int capacity)
+    {
+        private char[] _buffer = ArrayPool<char>.Shared.Rent(Math.Max(capacity, 16));
+        private int _length;
+        private bool _space;
+
+        public readonly ReadOnlySpan<char> Text => _buffer.AsSpan(0, _length);
+
+        public void Append(ReadOnlySpan<char> text)
+        {
+            foreach (var c in text)
+            {
+                if (IsSpace(c)) { _space = _length > 0; continue; }
+                if (_length + 2 > _buffer.Length) Grow();
+                if (_space) _buffer[_length++] = ' ';
+                _space = false;
+                _buffer[_length++] = c;
+            }
+        }
+
+        public override readonly string ToString() => new(Text);
+
+        public readonly void Dispose() => ArrayPool<char>.Shared.Return(_buffer);
+
+        private void Grow()
+        {
+            var bigger = ArrayPool<char>.Shared.Rent(_buffer.Length * 2);
+            Text.CopyTo(bigger);
+            ArrayPool<char>.Shared.Return(_buffer);
+            _buffer = bigger;
+        }
+    }
 }

@@ -9,82 +9,94 @@ internal static class TextPlacement
 {
     public static PartPlacement Find(ReadOnlyMemory<char> text, string normalizedSignature)
     {
-        var lines = Lines(text);
-        var texts = new LineTexts(text, lines);
-        var quote = QuoteLines.Find(texts, angleQuotes: true);
+        var lines = new TextLines(text);
+        var quote = QuoteLines.Find(lines, angleQuotes: true);
         if (quote is null)
         {
-            if (SignatureText.IsIn(texts, normalizedSignature)) return PartPlacement.Present("in the message");
-            return new PartPlacement(AfterLine(text, lines, LastNonBlank(texts, texts.Count)), "at the end", true, false);
+            if (SignatureText.IsIn(text.Span, normalizedSignature)) return PartPlacement.Present("in the message");
+            return new PartPlacement(lines.After(LastNonBlank(lines, lines.Count)), "at the end", true, false);
         }
 
         var start = quote.Value.Index;
-        var lastQuoted = quote.Value.AngleQuoted ? LastAngleQuoted(texts) : texts.Count - 1;
-        var below = LastNonBlank(texts, texts.Count);
-        if (below > lastQuoted)
+        // Only "> " lines can have new text below them; after any other marker the rest is the thread.
+        if (quote.Value.AngleQuoted && LastAngleQuoted(lines) is var lastQuoted && LastNonBlank(lines, lines.Count) is var below && below > lastQuoted)
         {
-            var newText = texts.Take(start).Concat(texts.Skip(lastQuoted + 1));
-            if (SignatureText.IsIn(newText, normalizedSignature)) return PartPlacement.Present("below the quote");
-            return new PartPlacement(AfterLine(text, lines, below), "after the text written below the quote (bottom-posted)", true, false);
+            if (SignatureText.IsIn(lines.Span(0, start), lines.Span(lastQuoted + 1, lines.Count), normalizedSignature))
+                return PartPlacement.Present("below the quote");
+            return new PartPlacement(lines.After(below), "after the text written below the quote (bottom-posted)", true, false);
         }
 
-        if (SignatureText.IsIn(texts.Take(start), normalizedSignature)) return PartPlacement.Present($"above {quote.Value.Description}");
-        var last = LastNonBlank(texts, start);
-        var offset = last < 0 ? lines[start].Start : AfterLine(text, lines, last);
+        if (SignatureText.IsIn(lines.Span(0, start), normalizedSignature)) return PartPlacement.Present($"above {quote.Value.Description}");
+        var last = LastNonBlank(lines, start);
+        var offset = last < 0 ? lines.Line(start).Start : lines.After(last);
         return new PartPlacement(offset, $"above {quote.Value.Description}", false, false);
     }
 
-    /// <summary>Where a line ends, after its line break when it has one.</summary>
-    private static int AfterLine(ReadOnlyMemory<char> source, List<(int Start, int Length)> lines, int index)
+    private static int LastAngleQuoted(TextLines lines)
     {
-        if (index < 0) return 0;
-        var text = source.Span;
-        var end = lines[index].Start + lines[index].Length;
-        if (end < text.Length && text[end] == '\r') end++;
-        if (end < text.Length && text[end] == '\n') end++;
-        return end;
-    }
-
-    private static int LastAngleQuoted(LineTexts texts)
-    {
-        for (var i = texts.Count - 1; i >= 0; i--)
-            if (texts[i].TrimStart().StartsWith('>')) return i;
+        for (var i = lines.Count - 1; i >= 0; i--)
+            if (lines.Span(i, i + 1).TrimStart().StartsWith('>')) return i;
         return -1;
     }
 
-    /// <summary>The lines as strings, made only when read: the quote usually starts early and the history is long.</summary>
-    private sealed class LineTexts(ReadOnlyMemory<char> text, List<(int Start, int Length)> lines) : IReadOnlyList<string>
-    {
-        public string this[int index] => new(text.Span.Slice(lines[index].Start, lines[index].Length));
-        public int Count => lines.Count;
-        public IEnumerator<string> GetEnumerator() { for (var i = 0; i < lines.Count; i++) yield return this[i]; }
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-    }
-
-    private static int LastNonBlank(IReadOnlyList<string> texts, int before)
+    private static int LastNonBlank(TextLines lines, int before)
     {
         for (var i = before - 1; i >= 0; i--)
-            if (!string.IsNullOrWhiteSpace(texts[i])) return i;
+            if (!lines.Span(i, i + 1).IsWhiteSpace()) return i;
         return -1;
     }
 
-    /// <summary>Each line's start and length, without its CR LF.</summary>
-    private static List<(int Start, int Length)> Lines(ReadOnlyMemory<char> source)
+    /// <summary>
+    /// The lines of a text (split at LF, without their CR), found only as far as they are read: the
+    /// quote usually starts within the first lines and the history below it is long. A line is made
+    /// a string only when read as one.
+    /// </summary>
+    private sealed class TextLines(ReadOnlyMemory<char> text) : IReadOnlyList<string>
     {
-        var text = source.Span;
-        var lines = new List<(int, int)>(text.Count('\n') + 1);
-        var start = 0;
-        while (start <= text.Length)
+        private readonly List<int> _starts = [0];
+
+        public int Count { get; } = text.Span.Count('\n') + 1;
+
+        public string this[int index] => new(Span(index, index + 1));
+
+        /// <summary>A line's start and length, without its CR LF.</summary>
+        public (int Start, int Length) Line(int index)
         {
-            var newline = text[start..].IndexOf('\n');
-            if (newline >= 0) newline += start;
-            var end = newline < 0 ? text.Length : newline;
+            var span = text.Span;
+            while (_starts.Count <= index + 1 && _starts.Count < Count)
+                _starts.Add(_starts[^1] + span[_starts[^1]..].IndexOf('\n') + 1);
+            var start = _starts[index];
+            var end = index + 1 < Count ? _starts[index + 1] - 1 : span.Length;
             var length = end - start;
-            if (length > 0 && text[end - 1] == '\r') length--;
-            lines.Add((start, length));
-            if (newline < 0) break;
-            start = newline + 1;
+            if (length > 0 && span[end - 1] == '\r') length--;
+            return (start, length);
         }
-        return lines;
+
+        /// <summary>
+        /// The source of lines [<paramref name="from"/>, <paramref name="to"/>): their text with the
+        /// line breaks between them, which normalize to the same spaces as joining the lines would.
+        /// </summary>
+        public ReadOnlySpan<char> Span(int from, int to)
+        {
+            if (to <= from) return [];
+            var first = Line(from).Start;
+            var (lastStart, lastLength) = Line(to - 1);
+            return text.Span[first..(lastStart + lastLength)];
+        }
+
+        /// <summary>Where a line ends, after its line break when it has one.</summary>
+        public int After(int index)
+        {
+            if (index < 0) return 0;
+            var span = text.Span;
+            var (start, length) = Line(index);
+            var end = start + length;
+            if (end < span.Length && span[end] == '\r') end++;
+            if (end < span.Length && span[end] == '\n') end++;
+            return end;
+        }
+
+        public IEnumerator<string> GetEnumerator() { for (var i = 0; i < Count; i++) yield return this[i]; }
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
