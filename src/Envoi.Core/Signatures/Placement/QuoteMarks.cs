@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Envoi.Core.Signatures.Placement;
 
 /// <summary>
@@ -10,6 +12,9 @@ namespace Envoi.Core.Signatures.Placement;
 internal static class QuoteMarks
 {
     public readonly record struct Recognized(string Description, QuoteMarkKind Kind);
+
+    private static readonly SearchValues<string> QuoteWords =
+        SearchValues.Create(["quote", "RplyFwd", "appendonsend", "OLK_SRC", "moz-cite", "border-top"], StringComparison.OrdinalIgnoreCase);
 
     public static Recognized? Recognize(ReadOnlySpan<char> html, HtmlToken tag)
     {
@@ -33,14 +38,8 @@ internal static class QuoteMarks
     private static Recognized? ByAttributes(ReadOnlySpan<char> html, HtmlToken tag)
     {
         var source = html[tag.Start..tag.End];
-        // Most tags carry none of these words: look before parsing attributes.
-        if (!source.Contains("quote", StringComparison.OrdinalIgnoreCase)
-            && !source.Contains("RplyFwd", StringComparison.OrdinalIgnoreCase)
-            && !source.Contains("appendonsend", StringComparison.OrdinalIgnoreCase)
-            && !source.Contains("OLK_SRC", StringComparison.OrdinalIgnoreCase)
-            && !source.Contains("moz-cite", StringComparison.OrdinalIgnoreCase)
-            && !source.Contains("border-top", StringComparison.OrdinalIgnoreCase))
-            return null;
+        // Most tags carry none of these words: look (in one pass) before parsing attributes.
+        if (!source.ContainsAny(QuoteWords)) return null;
 
         var id = HtmlTokenizer.Attribute(html, tag, "id") ?? "";
         if (id.Equals("divRplyFwdMsg", StringComparison.OrdinalIgnoreCase))
