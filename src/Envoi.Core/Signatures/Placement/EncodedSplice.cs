@@ -43,6 +43,7 @@ internal static class EncodedSplice
             return null;
 
         var note = PartText.DeclareCharset(part, source.Encoding, inserted);
+        var storage = source.Storage;
         if (sevenBit && PartText.HasEightBitBytes(fragment))
         {
             // Only text/plain gets here (HTML in a 7bit part says non-ASCII as character references).
@@ -51,8 +52,11 @@ internal static class EncodedSplice
             // DKIM stage prepares the message for 7bit before signing.
             part.ContentTransferEncoding = ContentEncoding.EightBit;
             note += ", now 8bit (the signature needs 8 bits)";
+            // Identity bytes are the same in 7bit and 8bit: saying so lets MimeKit copy them out
+            // as they are instead of running them through a pass-through encoder.
+            storage = ContentEncoding.EightBit;
         }
-        part.Content = new MimeContent(Chain(Range(source, 0, offset), Bytes(fragment), Range(source, offset, stored.Length)), source.Storage);
+        part.Content = new MimeContent(Chain(Range(source, 0, offset), Bytes(fragment), Range(source, offset, stored.Length)), storage);
         return note;
     }
 

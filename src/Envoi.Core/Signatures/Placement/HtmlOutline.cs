@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 
 namespace Envoi.Core.Signatures.Placement;
 
@@ -28,7 +27,7 @@ internal sealed class HtmlOutline
     public int ContentEnd { get; private set; }
 
     private readonly ReadOnlyMemory<char> _html;
-    private readonly StringBuilder _text = new(256); // one chunk: Clear() on a chunked builder allocates a new one
+    private NormalizedText _text = new(256); // the current line, normalized as it grows
     private int _lineStart = -1;
     private int _lineContentEnd = -1;
     private bool _lineHasText;
@@ -43,7 +42,14 @@ internal sealed class HtmlOutline
     public static HtmlOutline Of(ReadOnlyMemory<char> html)
     {
         var outline = new HtmlOutline(html);
-        outline.Scan();
+        try
+        {
+            outline.Scan();
+        }
+        finally
+        {
+            outline._text.Dispose();
+        }
         return outline;
     }
 
@@ -131,7 +137,7 @@ internal sealed class HtmlOutline
         if (_lineStart < 0) _lineStart = token.Start;
         if (text.IsWhiteSpace()) // no-break spaces included: char.IsWhiteSpace says so
         {
-            if (_lineHasText) _text.Append(' ');
+            if (_lineHasText) _text.Append(" ");
             return;
         }
         _text.Append(text);
@@ -146,7 +152,7 @@ internal sealed class HtmlOutline
     {
         if (_lineHasText)
         {
-            Lines.Add(new HtmlLine(_lineStart, _lineContentEnd, SignatureText.Normalize(_text)));
+            Lines.Add(new HtmlLine(_lineStart, _lineContentEnd, _text.ToString()));
             _lineStart = -1;
         }
         _text.Clear();

@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text;
-
 namespace Envoi.Core.Signatures.Placement;
 
 /// <summary>
@@ -10,21 +7,6 @@ namespace Envoi.Core.Signatures.Placement;
 internal static class SignatureText
 {
     public static string Normalize(string text) => IsNormalized(text) ? text : Normalize([text]);
-
-    /// <summary>The text of a builder, normalized, without first making it a string.</summary>
-    public static string Normalize(StringBuilder text)
-    {
-        var normalized = new NormalizedText(text.Length);
-        try
-        {
-            foreach (var chunk in text.GetChunks()) normalized.Append(chunk.Span);
-            return normalized.ToString();
-        }
-        finally
-        {
-            normalized.Dispose();
-        }
-    }
 
     /// <summary>The visible text of an HTML signature, normalized.</summary>
     public static string OfHtml(string html) => Normalize(HtmlOutline.Of(html).Lines.Select(l => l.Text));
@@ -100,39 +82,5 @@ internal static class SignatureText
         return true;
     }
 
-    private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\u00A0';
-
-    /// <summary>Normalized text written as it is read, in a buffer from the pool (return it with <see cref="Dispose"/>).</summary>
-    private struct NormalizedText(int capacity)
-    {
-        private char[] _buffer = ArrayPool<char>.Shared.Rent(Math.Max(capacity, 16));
-        private int _length;
-        private bool _space;
-
-        public readonly ReadOnlySpan<char> Text => _buffer.AsSpan(0, _length);
-
-        public void Append(ReadOnlySpan<char> text)
-        {
-            foreach (var c in text)
-            {
-                if (IsSpace(c)) { _space = _length > 0; continue; }
-                if (_length + 2 > _buffer.Length) Grow();
-                if (_space) _buffer[_length++] = ' ';
-                _space = false;
-                _buffer[_length++] = c;
-            }
-        }
-
-        public override readonly string ToString() => new(Text);
-
-        public readonly void Dispose() => ArrayPool<char>.Shared.Return(_buffer);
-
-        private void Grow()
-        {
-            var bigger = ArrayPool<char>.Shared.Rent(_buffer.Length * 2);
-            Text.CopyTo(bigger);
-            ArrayPool<char>.Shared.Return(_buffer);
-            _buffer = bigger;
-        }
-    }
+    public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\u00A0';
 }
