@@ -33,8 +33,12 @@ switch (command)
         await factory.MigrateAsync();
         await Commands.TimeStatsAsync(factory, options.Int("repeats", 20), options.Int("days", 365));
         return 0;
+    case "link-rows":
+        await factory.MigrateAsync();
+        await LinkRowsBench.RunAsync(factory, options.Int("messages", 200), options.Int("repeats", 5));
+        return 0;
     default:
-        Console.Error.WriteLine("usage: envoi-tracking-bench link|count|seed|stats --data DIR [--url U] [--clicks N --messages N --days N --employees N --campaigns N --unique-targets true] [--repeats N]");
+        Console.Error.WriteLine("usage: envoi-tracking-bench link|count|seed|stats|link-rows --data DIR [--database CONN] [--url U] [--clicks N --messages N --days N --employees N --campaigns N --unique-targets true] [--repeats N]");
         return 2;
 }
 
