@@ -1,3 +1,4 @@
+using System.Text;
 using Envoi.Core.Pipeline;
 using Envoi.Core.Signatures;
 using Envoi.Core.Signatures.Placement;
@@ -38,24 +39,27 @@ public sealed class BannerStage(CampaignSelector selector, LinkSigningKey links,
 
     private bool InsertHtml(TextPart html, Campaign campaign, Banner banner, string slot)
     {
-        var (text, encoding) = PartText.Read(html);
+        var (encoded, text, encoding) = SplicedText.Read(html);
         var signature = EnvoiBlocks.Find(text, EnvoiBlocks.SignatureAttribute);
         if (signature.Count == 0) return false;
-        var inserted = PartText.ForHtml(BannerHtml.Render(campaign, banner, slot, links.BaseUrl), encoding, sevenBit: false);
-        var at = signature[^1].End;
-        PartText.Write(html, string.Concat(text.AsSpan(0, at), inserted, text.AsSpan(at)), encoding, inserted);
+        var inserted = PartText.ForHtml(BannerHtml.Render(campaign, banner, slot, links.BaseUrl), encoding, PartText.IsSevenBit(html.ContentTransferEncoding));
+        Insert(html, encoded, text, encoding, signature[^1].End, inserted);
         return true;
     }
 
     /// <summary>The banner line goes inside the signature block (after its last line); returns what was inserted, or null.</summary>
     private static string? InsertText(TextPart part, string textForm, Banner banner)
     {
-        var (text, encoding) = PartText.Read(part);
+        var (encoded, text, encoding) = SplicedText.Read(part);
         if (TextSignatureRange.Find(text, textForm) is not var (_, end)) return null;
         var inserted = (text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n") + BannerText.Render(banner);
-        PartText.Write(part, text.Insert(end, inserted), encoding, inserted);
+        Insert(part, encoded, text, encoding, end, inserted);
         return inserted;
     }
+
+    /// <summary>As the signature is inserted: the stored bytes spliced when they can be, the part decoded and re-encoded when they cannot.</summary>
+    private static void Insert(TextPart part, EncodedText? encoded, string text, Encoding encoding, int offset, string inserted) =>
+        _ = (encoded is null ? null : EncodedSplice.TryInsert(part, encoded, offset, inserted)) ?? PartText.Write(part, text.Insert(offset, inserted), encoding, inserted);
 }
 
 /// <summary>Noted by <see cref="BannerStage"/>: which campaign's banner this copy carries (for tracked links and statistics).</summary>

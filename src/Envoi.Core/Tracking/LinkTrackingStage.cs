@@ -37,7 +37,7 @@ public sealed class LinkTrackingStage : IMessageStage, IAsyncDisposable
     public int Order => 400;
 
     /// <summary>One body part's text and the links to replace in it.</summary>
-    private sealed record PartLinks(TextPart Part, string Text, Encoding Encoding, List<(TrackableLinks.Found Found, int Link)> Rewrites);
+    private sealed record PartLinks(TextPart Part, EncodedText? Encoded, string Text, Encoding Encoding, List<(TrackableLinks.Found Found, int Link)> Rewrites);
 
     public async ValueTask<StageResult> ProcessAsync(MessageContext context, CancellationToken cancellationToken)
     {
@@ -48,7 +48,7 @@ public sealed class LinkTrackingStage : IMessageStage, IAsyncDisposable
 
         var links = new List<NewLink>();
         var parts = new List<PartLinks>();
-        foreach (var (part, text, encoding, found) in Candidates(bodies, copy, banner))
+        foreach (var (part, encoded, text, encoding, found) in Candidates(bodies, copy, banner))
         {
             var rewrites = new List<(TrackableLinks.Found, int)>();
             foreach (var link in found)
@@ -59,7 +59,7 @@ public sealed class LinkTrackingStage : IMessageStage, IAsyncDisposable
                 if (index < 0) { index = links.Count; links.Add(row); }
                 rewrites.Add((link, index));
             }
-            if (rewrites.Count > 0) parts.Add(new PartLinks(part, text, encoding, rewrites));
+            if (rewrites.Count > 0) parts.Add(new PartLinks(part, encoded, text, encoding, rewrites));
         }
         if (links.Count == 0) return StageResult.Next;
 
@@ -73,32 +73,35 @@ public sealed class LinkTrackingStage : IMessageStage, IAsyncDisposable
     }
 
     /// <summary>The links of Envoi's blocks, per body part: the HTML one, and the text one when it got the signature.</summary>
-    private static IEnumerable<(TextPart Part, string Text, Encoding Encoding, List<TrackableLinks.Found> Found)> Candidates(MessageBodies bodies, SignedCopy copy, BannerInserted? banner)
+    private static IEnumerable<(TextPart Part, EncodedText? Encoded, string Text, Encoding Encoding, List<TrackableLinks.Found> Found)> Candidates(MessageBodies bodies, SignedCopy copy, BannerInserted? banner)
     {
         if (bodies.Html is { } html)
         {
-            var (text, encoding) = PartText.Read(html);
-            yield return (html, text, encoding, TrackableLinks.FindInHtml(text));
+            var (encoded, text, encoding) = SplicedText.Read(html);
+            yield return (html, encoded, text, encoding, TrackableLinks.FindInHtml(text));
         }
         if (bodies.Text is { } plain && copy.TextForm is { } form)
         {
-            var (text, encoding) = PartText.Read(plain);
+            var (encoded, text, encoding) = SplicedText.Read(plain);
             if (TextSignatureRange.Find(text, form) is not var (start, end)) yield break;
             var found = TrackableLinks.FindInText(text, start, end, inBanner: false);
             if (banner?.TextLines is { } lines && string.CompareOrdinal(text, end, lines, 0, lines.Length) == 0)
                 found.AddRange(TrackableLinks.FindInText(text, end, end + lines.Length, inBanner: true));
-            yield return (plain, text, encoding, found);
+            yield return (plain, encoded, text, encoding, found);
         }
     }
 
+    /// <summary>Splices the stored bytes when it can, and decodes and re-encodes the whole part when it must.</summary>
     private static void Rewrite(PartLinks part, List<string> urls)
     {
+        var replacements = part.Rewrites.Select(r => (r.Found.Start, r.Found.Length, urls[r.Link])).ToList();
+        if (part.Encoded is not null && EncodedReplace.TryReplace(part.Part, part.Encoded, replacements)) return;
         var result = part.Text;
         // From the end, so the offsets of earlier links stay valid.
-        for (var i = part.Rewrites.Count - 1; i >= 0; i--)
+        for (var i = replacements.Count - 1; i >= 0; i--)
         {
-            var (found, link) = part.Rewrites[i];
-            result = string.Concat(result.AsSpan(0, found.Start), urls[link], result.AsSpan(found.Start + found.Length));
+            var (start, length, url) = replacements[i];
+            result = string.Concat(result.AsSpan(0, start), url, result.AsSpan(start + length));
         }
         PartText.Write(part.Part, result, part.Encoding, "");
     }

@@ -102,6 +102,58 @@ public partial class CampaignGatewayTests
     }
 
     [Fact]
+    public async Task Quoted_printable_parts_are_spliced_around_the_banner_and_the_tracked_links_not_re_encoded()
+    {
+        var (envoi, admin) = await StartWithTextLinksAsync();
+        await using var _ = envoi;
+        await Ok(admin.PutAsJsonAsync("/api/campaigns/winter", Campaign()));
+        // "=41" is an "A" no encoder writes that way: it survives only if the author's bytes are kept.
+        var raw = """
+            From: alice@example.com
+            To: carl@client.test
+            Subject: Spliced
+            MIME-Version: 1.0
+            Content-Type: multipart/alternative; boundary="b1"
+
+            --b1
+            Content-Type: text/plain; charset=utf-8
+            Content-Transfer-Encoding: quoted-printable
+
+            =41uthor text: R=C3=A9union https://author.example.net/doc
+
+            --b1
+            Content-Type: text/html; charset=utf-8
+            Content-Transfer-Encoding: quoted-printable
+
+            <html><body><p>=41uthor text: R=C3=A9union <a href=3D"https://aut=
+            hor.example.net/doc">doc</a></p></body></html>
+
+            --b1--
+
+            """.ReplaceLineEndings("\r\n");
+        var message = MimeMessage.Load(new MemoryStream(System.Text.Encoding.ASCII.GetBytes(raw)));
+
+        await envoi.WaitForStatusAsync(await envoi.SendAsync("alice@example.com", "alice-password", message), MessageStatus.Relayed);
+        var mail = Assert.Single(_upstream.For("carl@client.test"));
+        Assert.Contains("=41uthor text: R=C3=A9union https://author.example.net/doc", mail.Text);
+        Assert.Contains("<html><body><p>=41uthor text: R=C3=A9union <a href=3D\"https://aut=\r\nhor.example.net/doc\">", mail.Text);
+        Assert.All(mail.Text.Split("\r\n"), line => Assert.True(line.Length <= 76, line));
+
+        var received = mail.Parse();
+        var htmlLinks = TrackedLink().Matches(received.HtmlBody!).Select(m => m.Groups[1].Value).ToList();
+        var textLinks = Regex.Matches(received.TextBody!, @"https://envoi\.example\.com(/c/[\w-]+)").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(2, htmlLinks.Count);
+        Assert.Equal([htmlLinks[0], htmlLinks[1]], new[] { textLinks[0], textLinks[^1] });
+        Assert.Contains("Author text: Réunion https://author.example.net/doc", received.TextBody);
+        Assert.Contains("Author text: Réunion <a href=\"https://author.example.net/doc\">", received.HtmlBody);
+        Assert.Contains("data-envoi-banner=\"winter\"", received.HtmlBody);
+
+        using var http = Browser(envoi);
+        Assert.Equal("https://www.example.com/about?x=1&y=2", (await http.GetAsync(htmlLinks[0])).Headers.Location!.OriginalString);
+        Assert.Equal("https://shop.example.com/winter?utm_source=signature&utm_campaign=winter", (await http.GetAsync(textLinks[^1])).Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task Messages_released_together_each_get_their_own_link_rows()
     {
         var (envoi, _) = await StartWithTextLinksAsync();
