@@ -1,0 +1,71 @@
+namespace Envoi.Data.Schema;
+
+/// <summary>
+/// What the statistics show for one row of a rollup: messages (for a link, messages it was mailed in),
+/// human clicks, automated clicks, image loads. Rollups are added to in the transaction that writes
+/// the raw rows (clicks, signed messages, tracked links), so a view reads a few rows per key.
+/// </summary>
+public abstract class StatsCounts
+{
+    public long Messages { get; set; }
+    public long Human { get; set; }
+    public long Automated { get; set; }
+    public long Images { get; set; }
+}
+
+/// <summary>All of a day (the day view).</summary>
+public sealed class DayStatsRow : StatsCounts
+{
+    public int Day { get; set; }
+}
+
+public sealed class EmployeeDayStatsRow : StatsCounts
+{
+    public int Day { get; set; }
+    public int EmployeeId { get; set; }
+}
+
+/// <summary>A calendar month (<see cref="Month"/> is yyyyMM): a year's view reads 12 of these per key plus the edge days.</summary>
+public sealed class EmployeeMonthStatsRow : StatsCounts
+{
+    public int Month { get; set; }
+    public int EmployeeId { get; set; }
+}
+
+public sealed class SignatureDayStatsRow : StatsCounts
+{
+    public int Day { get; set; }
+    public required string Signature { get; set; }
+}
+
+public sealed class SignatureMonthStatsRow : StatsCounts
+{
+    public int Month { get; set; }
+    public required string Signature { get; set; }
+}
+
+/// <summary>Only messages and clicks with a campaign (the campaign view leaves out "no campaign").</summary>
+public sealed class CampaignDayStatsRow : StatsCounts
+{
+    public int Day { get; set; }
+    public int CampaignId { get; set; }
+}
+
+public sealed class CampaignMonthStatsRow : StatsCounts
+{
+    public int Month { get; set; }
+    public int CampaignId { get; set; }
+}
+
+/// <summary>Per link target; <see cref="StatsCounts.Messages"/> counts the tracked (click) links created that day.</summary>
+public sealed class LinkDayStatsRow : StatsCounts
+{
+    public int Day { get; set; }
+    public long TargetId { get; set; }
+}
+
+public sealed class LinkMonthStatsRow : StatsCounts
+{
+    public int Month { get; set; }
+    public long TargetId { get; set; }
+}
