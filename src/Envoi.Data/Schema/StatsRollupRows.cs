@@ -25,7 +25,17 @@ public sealed class EmployeeDayStatsRow : StatsCounts
     public int EmployeeId { get; set; }
 }
 
-/// <summary>A calendar month (<see cref="Month"/> is yyyyMM): a year's view reads 12 of these per key plus the edge days.</summary>
+/// <summary>
+/// A tenth of a month (a dekad: days 1–10, 11–20, 21 to the end; <see cref="Dekad"/> is yyyyMM1, 2 or 3):
+/// the days at a period's ends are read from these where whole.
+/// </summary>
+public sealed class EmployeeDekadStatsRow : StatsCounts
+{
+    public int Dekad { get; set; }
+    public int EmployeeId { get; set; }
+}
+
+/// <summary>A calendar month (<see cref="Month"/> is yyyyMM): a year's view reads 12 of these per key plus the ends.</summary>
 public sealed class EmployeeMonthStatsRow : StatsCounts
 {
     public int Month { get; set; }
@@ -35,6 +45,12 @@ public sealed class EmployeeMonthStatsRow : StatsCounts
 public sealed class SignatureDayStatsRow : StatsCounts
 {
     public int Day { get; set; }
+    public required string Signature { get; set; }
+}
+
+public sealed class SignatureDekadStatsRow : StatsCounts
+{
+    public int Dekad { get; set; }
     public required string Signature { get; set; }
 }
 
@@ -51,6 +67,12 @@ public sealed class CampaignDayStatsRow : StatsCounts
     public int CampaignId { get; set; }
 }
 
+public sealed class CampaignDekadStatsRow : StatsCounts
+{
+    public int Dekad { get; set; }
+    public int CampaignId { get; set; }
+}
+
 public sealed class CampaignMonthStatsRow : StatsCounts
 {
     public int Month { get; set; }
@@ -61,6 +83,12 @@ public sealed class CampaignMonthStatsRow : StatsCounts
 public sealed class LinkDayStatsRow : StatsCounts
 {
     public int Day { get; set; }
+    public long TargetId { get; set; }
+}
+
+public sealed class LinkDekadStatsRow : StatsCounts
+{
+    public int Dekad { get; set; }
     public long TargetId { get; set; }
 }
 

@@ -51,7 +51,7 @@ internal static class TrackingModel
     }
 
     /// <summary>
-    /// The statistics rollups, keyed period first: a view reads a range of days or months. On SQLite
+    /// The statistics rollups, keyed period first: a view reads ranges of days, dekads and months. On SQLite
     /// the migration creates them WITHOUT ROWID, so the key is the table's own b-tree and a range
     /// scan reads the counts directly (no lookup per row, no second index to write).
     /// </summary>
@@ -59,12 +59,16 @@ internal static class TrackingModel
     {
         model.Entity<DayStatsRow>(e => { e.ToTable("stats_days"); e.HasKey(r => r.Day); e.Property(r => r.Day).ValueGeneratedNever(); });
         model.Entity<EmployeeDayStatsRow>(e => { e.ToTable("stats_employee_days"); e.HasKey(r => new { r.Day, r.EmployeeId }); });
+        model.Entity<EmployeeDekadStatsRow>(e => { e.ToTable("stats_employee_dekads"); e.HasKey(r => new { r.Dekad, r.EmployeeId }); });
         model.Entity<EmployeeMonthStatsRow>(e => { e.ToTable("stats_employee_months"); e.HasKey(r => new { r.Month, r.EmployeeId }); });
         model.Entity<SignatureDayStatsRow>(e => { e.ToTable("stats_signature_days"); e.HasKey(r => new { r.Day, r.Signature }); e.Property(r => r.Signature).HasMaxLength(64); });
+        model.Entity<SignatureDekadStatsRow>(e => { e.ToTable("stats_signature_dekads"); e.HasKey(r => new { r.Dekad, r.Signature }); e.Property(r => r.Signature).HasMaxLength(64); });
         model.Entity<SignatureMonthStatsRow>(e => { e.ToTable("stats_signature_months"); e.HasKey(r => new { r.Month, r.Signature }); e.Property(r => r.Signature).HasMaxLength(64); });
         model.Entity<CampaignDayStatsRow>(e => { e.ToTable("stats_campaign_days"); e.HasKey(r => new { r.Day, r.CampaignId }); });
+        model.Entity<CampaignDekadStatsRow>(e => { e.ToTable("stats_campaign_dekads"); e.HasKey(r => new { r.Dekad, r.CampaignId }); });
         model.Entity<CampaignMonthStatsRow>(e => { e.ToTable("stats_campaign_months"); e.HasKey(r => new { r.Month, r.CampaignId }); });
         model.Entity<LinkDayStatsRow>(e => { e.ToTable("stats_link_days"); e.HasKey(r => new { r.Day, r.TargetId }); });
+        model.Entity<LinkDekadStatsRow>(e => { e.ToTable("stats_link_dekads"); e.HasKey(r => new { r.Dekad, r.TargetId }); });
         model.Entity<LinkMonthStatsRow>(e => { e.ToTable("stats_link_months"); e.HasKey(r => new { r.Month, r.TargetId }); });
     }
 }

@@ -10,8 +10,8 @@ namespace Envoi.Data.Tracking;
 /// <summary>
 /// Reads the statistics rollups (<see cref="RollupTables"/>), never the raw clicks, messages or
 /// links: the day view reads one row per day; a detailed view reads, per key, one row per whole
-/// month of the period and one per remaining day (<see cref="RollupPeriod"/>), so a year costs about
-/// what a month does.
+/// month of the period, per whole dekad around them and per remaining day (<see cref="RollupPeriod"/>),
+/// so a year costs about twice what a month does.
 /// </summary>
 public sealed class StatisticsStore(EnvoiDbFactory factory) : IStatisticsStore
 {
@@ -33,44 +33,43 @@ public sealed class StatisticsStore(EnvoiDbFactory factory) : IStatisticsStore
     public async IAsyncEnumerable<StatsRow> RowsAsync(StatsDimension by, StatsPeriod period, [EnumeratorCancellation] CancellationToken ct)
     {
         if (by == StatsDimension.Day) throw new ArgumentException("the day view is read with CountsAsync", nameof(by));
-        var parts = RollupPeriod.Of(period);
+        var ranges = RollupPeriod.Of(period);
         await using var db = factory.Create();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = RowsSql(RollupTables.Of(by), factory.Target.Provider);
-        Add(command, "headFrom", parts.HeadFrom);
-        Add(command, "headTo", parts.HeadTo);
-        Add(command, "fromMonth", parts.FromMonth);
-        Add(command, "toMonth", parts.ToMonth);
-        Add(command, "tailFrom", parts.TailFrom);
-        Add(command, "tailTo", parts.TailTo);
+        command.CommandText = RowsSql(RollupTables.Of(by), ranges, factory.Target.Provider);
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            Add(command, $"from{i}", ranges[i].From);
+            Add(command, $"to{i}", ranges[i].To);
+        }
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
         while (await reader.ReadAsync(ct))
             yield return new StatsRow(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
     }
 
     /// <summary>
-    /// One query per view: the rollup rows of the period (days before the first whole month, the whole
-    /// months, days after the last one: three key-range reads) summed per key, the label joined, and
-    /// the report's order. Upper-casing in byte order is what <see cref="StringComparer.OrdinalIgnoreCase"/> does.
+    /// One query per view: the rollup rows of the period (one key-range read per range of days,
+    /// dekads or months) summed per key, the label joined, and the report's order. Upper-casing in
+    /// byte order is what <see cref="StringComparer.OrdinalIgnoreCase"/> does.
     /// </summary>
-    private static string RowsSql(RollupDimension dimension, DatabaseProvider provider)
+    private static string RowsSql(RollupDimension dimension, IReadOnlyList<RollupRange> ranges, DatabaseProvider provider)
     {
-        var key = $"\"{dimension.KeyColumn}\"";
-        var counts = $"{key} AS k, \"Messages\" AS n, \"Human\" AS h, \"Automated\" AS a, \"Images\" AS i";
-        var (labelJoin, label) = dimension.LabelTable is { } table
-            ? ($"LEFT JOIN {table} AS l ON l.\"Id\" = u.k", $"l.\"{dimension.LabelColumn}\"")
+        var reads = string.Join("\n    UNION ALL\n    ", ranges.Select((range, i) =>
+        {
+            var table = dimension.At(range.Level);
+            return $"SELECT \"{dimension.KeyColumn}\" AS k, \"Messages\" AS n, \"Human\" AS h, \"Automated\" AS a, \"Images\" AS i FROM {table.Name} " +
+                $"WHERE \"{table.PeriodColumn}\" >= @from{i} AND \"{table.PeriodColumn}\" <= @to{i}";
+        }));
+        var (labelJoin, label) = dimension.LabelTable is { } labels
+            ? ($"LEFT JOIN {labels} AS l ON l.\"Id\" = u.k", $"l.\"{dimension.LabelColumn}\"")
             : ("", "NULL");
         var collate = provider == DatabaseProvider.Postgres ? " COLLATE \"C\"" : "";
         return $"""
             SELECT CAST(u.k AS TEXT) AS key, COALESCE({label}, CAST(u.k AS TEXT)) AS label, u.n, u.h, u.a, u.i FROM (
               SELECT k, CAST(SUM(n) AS BIGINT) AS n, CAST(SUM(h) AS BIGINT) AS h, CAST(SUM(a) AS BIGINT) AS a, CAST(SUM(i) AS BIGINT) AS i FROM (
-                SELECT {counts} FROM {dimension.Days.Name} WHERE "Day" >= @headFrom AND "Day" <= @headTo
-                UNION ALL
-                SELECT {counts} FROM {dimension.Months.Name} WHERE "Month" >= @fromMonth AND "Month" <= @toMonth
-                UNION ALL
-                SELECT {counts} FROM {dimension.Days.Name} WHERE "Day" >= @tailFrom AND "Day" <= @tailTo
+                {reads}
               ) AS x GROUP BY k
             ) AS u {labelJoin}
             ORDER BY u.h DESC, u.n DESC, UPPER(COALESCE({label}, CAST(u.k AS TEXT))){collate}, CAST(u.k AS TEXT){collate}

@@ -168,6 +168,7 @@ public class StatsRollupTests
             new(new(2026, 2, 10), new(2026, 2, 20)),                 // inside one month
             new(new(2026, 1, 25), new(2026, 2, 5)),                  // across one month end, no whole month
             new(new(2026, 3, 1), new(2026, 3, 1)),                   // a single first day
+            new(new(2026, 1, 20), new(2026, 3, 25)),                 // days, dekads, a month, dekads, days
         };
         for (var i = 0; i < 12; i++)
         {

@@ -164,6 +164,31 @@ namespace Envoi.Data.Migrations.Postgres
                     b.ToTable("stats_campaign_days", (string)null);
                 });
 
+            modelBuilder.Entity("Envoi.Data.Schema.CampaignDekadStatsRow", b =>
+                {
+                    b.Property<int>("Dekad")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dekad", "CampaignId");
+
+                    b.ToTable("stats_campaign_dekads", (string)null);
+                });
+
             modelBuilder.Entity("Envoi.Data.Schema.CampaignMonthStatsRow", b =>
                 {
                     b.Property<int>("Month")
@@ -354,6 +379,31 @@ namespace Envoi.Data.Migrations.Postgres
                     b.ToTable("stats_employee_days", (string)null);
                 });
 
+            modelBuilder.Entity("Envoi.Data.Schema.EmployeeDekadStatsRow", b =>
+                {
+                    b.Property<int>("Dekad")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dekad", "EmployeeId");
+
+                    b.ToTable("stats_employee_dekads", (string)null);
+                });
+
             modelBuilder.Entity("Envoi.Data.Schema.EmployeeMonthStatsRow", b =>
                 {
                     b.Property<int>("Month")
@@ -517,6 +567,31 @@ namespace Envoi.Data.Migrations.Postgres
                     b.HasKey("Day", "TargetId");
 
                     b.ToTable("stats_link_days", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.LinkDekadStatsRow", b =>
+                {
+                    b.Property<int>("Dekad")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TargetId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dekad", "TargetId");
+
+                    b.ToTable("stats_link_dekads", (string)null);
                 });
 
             modelBuilder.Entity("Envoi.Data.Schema.LinkMonthStatsRow", b =>
@@ -811,6 +886,32 @@ namespace Envoi.Data.Migrations.Postgres
                     b.HasKey("Day", "Signature");
 
                     b.ToTable("stats_signature_days", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.SignatureDekadStatsRow", b =>
+                {
+                    b.Property<int>("Dekad")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dekad", "Signature");
+
+                    b.ToTable("stats_signature_dekads", (string)null);
                 });
 
             modelBuilder.Entity("Envoi.Data.Schema.SignatureMonthStatsRow", b =>

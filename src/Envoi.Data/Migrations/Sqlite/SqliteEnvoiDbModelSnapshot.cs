@@ -155,6 +155,31 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.ToTable("stats_campaign_days", (string)null);
                 });
 
+            modelBuilder.Entity("Envoi.Data.Schema.CampaignDekadStatsRow", b =>
+                {
+                    b.Property<int>("Dekad")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dekad", "CampaignId");
+
+                    b.ToTable("stats_campaign_dekads", (string)null);
+                });
+
             modelBuilder.Entity("Envoi.Data.Schema.CampaignMonthStatsRow", b =>
                 {
                     b.Property<int>("Month")
@@ -341,6 +366,31 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.ToTable("stats_employee_days", (string)null);
                 });
 
+            modelBuilder.Entity("Envoi.Data.Schema.EmployeeDekadStatsRow", b =>
+                {
+                    b.Property<int>("Dekad")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dekad", "EmployeeId");
+
+                    b.ToTable("stats_employee_dekads", (string)null);
+                });
+
             modelBuilder.Entity("Envoi.Data.Schema.EmployeeMonthStatsRow", b =>
                 {
                     b.Property<int>("Month")
@@ -500,6 +550,31 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.HasKey("Day", "TargetId");
 
                     b.ToTable("stats_link_days", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.LinkDekadStatsRow", b =>
+                {
+                    b.Property<int>("Dekad")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dekad", "TargetId");
+
+                    b.ToTable("stats_link_dekads", (string)null);
                 });
 
             modelBuilder.Entity("Envoi.Data.Schema.LinkMonthStatsRow", b =>
@@ -788,6 +863,32 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.HasKey("Day", "Signature");
 
                     b.ToTable("stats_signature_days", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.SignatureDekadStatsRow", b =>
+                {
+                    b.Property<int>("Dekad")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dekad", "Signature");
+
+                    b.ToTable("stats_signature_dekads", (string)null);
                 });
 
             modelBuilder.Entity("Envoi.Data.Schema.SignatureMonthStatsRow", b =>

@@ -3,7 +3,7 @@ namespace Envoi.Data.Tracking.Rollups;
 /// <summary>
 /// Fills empty rollups from the rows written before they existed: clicks from <c>click_counts</c>
 /// (which the clicks were summed into), messages from <c>signed_messages</c>, a link's "mailed in"
-/// from <c>tracked_links</c> (click links, by the UTC day they were created), months from days.
+/// from <c>tracked_links</c> (click links, by the UTC day they were created), dekads and months from days.
 /// Run by the migration that created the rollups (<c>StatsRollups</c>) and by the benchmark seeder,
 /// which writes the raw tables the same way. A later schema change gets its own migration SQL
 /// instead of changing this.
@@ -24,18 +24,24 @@ public static class RollupBackfill
             var key = $"\"{dimension.KeyColumn}\"";
             statements.Add(dimension == RollupTables.Link
                 ? $"""
-                   INSERT INTO {dimension.Days.Name} ("Day", {key}, "Messages", "Human", "Automated", "Images")
+                   INSERT INTO {dimension.Levels[0].Name} ("Day", {key}, "Messages", "Human", "Automated", "Images")
                    SELECT d, k, SUM(n), SUM(h), SUM(a), SUM(i) FROM (
                      SELECT "Day" AS d, {key} AS k, 0 AS n, "Human" AS h, "Automated" AS a, "Images" AS i FROM click_counts
                      UNION ALL
                      SELECT {linkDay}, {key}, 1, 0, 0, 0 FROM tracked_links WHERE "Kind" = 0
                    ) AS x GROUP BY d, k
                    """
-                : Days(dimension.Days.Name, $", {key}", $"\"Day\", {key}", dimension == RollupTables.Campaign ? "WHERE \"CampaignId\" <> 0" : ""));
-            statements.Add($"""
-                INSERT INTO {dimension.Months.Name} ("Month", {key}, "Messages", "Human", "Automated", "Images")
-                SELECT "Day" / 100, {key}, SUM("Messages"), SUM("Human"), SUM("Automated"), SUM("Images") FROM {dimension.Days.Name} GROUP BY "Day" / 100, {key}
-                """);
+                : Days(dimension.Levels[0].Name, $", {key}", $"\"Day\", {key}", dimension == RollupTables.Campaign ? "WHERE \"CampaignId\" <> 0" : ""));
+            foreach (var coarser in dimension.Levels.Skip(1))
+            {
+                var period = coarser.Level == RollupLevel.Month
+                    ? "\"Day\" / 100"
+                    : "\"Day\" / 100 * 10 + CASE WHEN \"Day\" % 100 <= 10 THEN 1 WHEN \"Day\" % 100 <= 20 THEN 2 ELSE 3 END";
+                statements.Add($"""
+                    INSERT INTO {coarser.Name} ("{coarser.PeriodColumn}", {key}, "Messages", "Human", "Automated", "Images")
+                    SELECT {period}, {key}, SUM("Messages"), SUM("Human"), SUM("Automated"), SUM("Images") FROM {dimension.Levels[0].Name} GROUP BY {period}, {key}
+                    """);
+            }
         }
         return statements;
     }

@@ -43,9 +43,9 @@ internal sealed class RollupChanges
 
     private void AddToDimension(RollupDimension dimension, int day, long id, string text, long messages, long human, long automated, long images)
     {
-        var index = IndexOf(dimension.Days);
-        Add(index, new Cell(day, id, text), messages, human, automated, images);
-        Add(index + 1, new Cell(day / 100, id, text), messages, human, automated, images);
+        var first = IndexOf(dimension.Levels[0]);
+        for (var i = 0; i < dimension.Levels.Count; i++)
+            Add(first + i, new Cell(dimension.Levels[i].PeriodOf(day), id, text), messages, human, automated, images);
     }
 
     private static int IndexOf(RollupTable table)

@@ -2,23 +2,32 @@ using Envoi.Core.Tracking.Statistics;
 
 namespace Envoi.Data.Tracking.Rollups;
 
+/// <summary>Periods <see cref="From"/> to <see cref="To"/> (numbered as <see cref="RollupLevel"/> says) of one level.</summary>
+internal sealed record RollupRange(RollupLevel Level, int From, int To);
+
 /// <summary>
-/// A period as the rollups read it: the whole calendar months inside it from the monthly tables,
-/// the days before and after them from the daily ones. A year is then ~12 rows per key plus up to
-/// two partial months of days. An empty range has its start after its end.
+/// A period as the rollups read it, in as few rows per key as the levels allow: whole months from
+/// the monthly tables, whole dekads around them, the remaining days at the ends. A year is ~12
+/// months, up to 4 dekads and up to 18 days per key; 30 days are ~3 dekads and ~10 days.
 /// </summary>
-internal sealed record RollupPeriod(int HeadFrom, int HeadTo, int FromMonth, int ToMonth, int TailFrom, int TailTo)
+internal static class RollupPeriod
 {
-    public static RollupPeriod Of(StatsPeriod period)
+    /// <summary>The ranges to read, in date order; consecutive periods of one level are one range.</summary>
+    public static IReadOnlyList<RollupRange> Of(StatsPeriod period)
     {
-        var firstWhole = period.From.Day == 1 ? period.From : new DateOnly(period.From.Year, period.From.Month, 1).AddMonths(1);
-        var afterLastWhole = new DateOnly(period.To.Year, period.To.Month, 1);
-        if (period.To.AddDays(1).Day == 1) afterLastWhole = afterLastWhole.AddMonths(1);
-        if (firstWhole >= afterLastWhole)
-            return new(period.FromDay, period.ToDay, 1, 0, 1, 0);
-        var lastWhole = afterLastWhole.AddMonths(-1);
-        return new(period.FromDay, StatsPeriod.Day(firstWhole.AddDays(-1)),
-            firstWhole.Year * 100 + firstWhole.Month, lastWhole.Year * 100 + lastWhole.Month,
-            StatsPeriod.Day(afterLastWhole), period.ToDay);
+        var ranges = new List<RollupRange>();
+        for (var day = period.From; day <= period.To;)
+        {
+            var monthEnd = new DateOnly(day.Year, day.Month, 1).AddMonths(1).AddDays(-1);
+            var dekadEnd = day.Day == 21 ? monthEnd : day.AddDays(9);
+            var (level, number, last) =
+                day.Day == 1 && monthEnd <= period.To ? (RollupLevel.Month, day.Year * 100 + day.Month, monthEnd)
+                : day.Day is 1 or 11 or 21 && dekadEnd <= period.To ? (RollupLevel.Dekad, (day.Year * 100 + day.Month) * 10 + day.Day / 10 + 1, dekadEnd)
+                : (RollupLevel.Day, StatsPeriod.Day(day), day);
+            if (ranges.Count > 0 && ranges[^1].Level == level) ranges[^1] = ranges[^1] with { To = number };
+            else ranges.Add(new RollupRange(level, number, number));
+            day = last.AddDays(1);
+        }
+        return ranges;
     }
 }

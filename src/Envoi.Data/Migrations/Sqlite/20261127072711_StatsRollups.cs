@@ -15,12 +15,16 @@ namespace Envoi.Data.Migrations.Sqlite
             // up every row by rowid. Columns as EF would create them (see the model snapshot).
             CreateRollup(migrationBuilder, "stats_days", "Day", null, null);
             CreateRollup(migrationBuilder, "stats_employee_days", "Day", "EmployeeId", "INTEGER");
+            CreateRollup(migrationBuilder, "stats_employee_dekads", "Dekad", "EmployeeId", "INTEGER");
             CreateRollup(migrationBuilder, "stats_employee_months", "Month", "EmployeeId", "INTEGER");
             CreateRollup(migrationBuilder, "stats_signature_days", "Day", "Signature", "TEXT");
+            CreateRollup(migrationBuilder, "stats_signature_dekads", "Dekad", "Signature", "TEXT");
             CreateRollup(migrationBuilder, "stats_signature_months", "Month", "Signature", "TEXT");
             CreateRollup(migrationBuilder, "stats_campaign_days", "Day", "CampaignId", "INTEGER");
+            CreateRollup(migrationBuilder, "stats_campaign_dekads", "Dekad", "CampaignId", "INTEGER");
             CreateRollup(migrationBuilder, "stats_campaign_months", "Month", "CampaignId", "INTEGER");
             CreateRollup(migrationBuilder, "stats_link_days", "Day", "TargetId", "INTEGER");
+            CreateRollup(migrationBuilder, "stats_link_dekads", "Dekad", "TargetId", "INTEGER");
             CreateRollup(migrationBuilder, "stats_link_months", "Month", "TargetId", "INTEGER");
 
             foreach (var sql in Envoi.Data.Tracking.Rollups.RollupBackfill.Statements(DatabaseProvider.Sqlite))
@@ -57,7 +61,13 @@ namespace Envoi.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "shared_secrets");
+
+            migrationBuilder.DropTable(
                 name: "stats_campaign_days");
+
+            migrationBuilder.DropTable(
+                name: "stats_campaign_dekads");
 
             migrationBuilder.DropTable(
                 name: "stats_campaign_months");
@@ -69,10 +79,16 @@ namespace Envoi.Data.Migrations.Sqlite
                 name: "stats_employee_days");
 
             migrationBuilder.DropTable(
+                name: "stats_employee_dekads");
+
+            migrationBuilder.DropTable(
                 name: "stats_employee_months");
 
             migrationBuilder.DropTable(
                 name: "stats_link_days");
+
+            migrationBuilder.DropTable(
+                name: "stats_link_dekads");
 
             migrationBuilder.DropTable(
                 name: "stats_link_months");
@@ -81,7 +97,14 @@ namespace Envoi.Data.Migrations.Sqlite
                 name: "stats_signature_days");
 
             migrationBuilder.DropTable(
+                name: "stats_signature_dekads");
+
+            migrationBuilder.DropTable(
                 name: "stats_signature_months");
+
+            migrationBuilder.DropColumn(
+                name: "IsMarketing",
+                table: "users");
 
             migrationBuilder.CreateIndex(
                 name: "IX_tracked_links_CreatedAt_Kind_TargetId",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Envoi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEnvoiDb))]
-    [Migration("20261127070400_StatsRollups")]
+    [Migration("20261127072711_StatsRollups")]
     partial class StatsRollups
     {
         /// <inheritdoc />
@@ -156,6 +156,31 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.HasKey("Day", "CampaignId");
 
                     b.ToTable("stats_campaign_days", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.CampaignDekadStatsRow", b =>
+                {
+                    b.Property<int>("Dekad")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dekad", "CampaignId");
+
+                    b.ToTable("stats_campaign_dekads", (string)null);
                 });
 
             modelBuilder.Entity("Envoi.Data.Schema.CampaignMonthStatsRow", b =>
@@ -344,6 +369,31 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.ToTable("stats_employee_days", (string)null);
                 });
 
+            modelBuilder.Entity("Envoi.Data.Schema.EmployeeDekadStatsRow", b =>
+                {
+                    b.Property<int>("Dekad")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dekad", "EmployeeId");
+
+                    b.ToTable("stats_employee_dekads", (string)null);
+                });
+
             modelBuilder.Entity("Envoi.Data.Schema.EmployeeMonthStatsRow", b =>
                 {
                     b.Property<int>("Month")
@@ -503,6 +553,31 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.HasKey("Day", "TargetId");
 
                     b.ToTable("stats_link_days", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.LinkDekadStatsRow", b =>
+                {
+                    b.Property<int>("Dekad")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dekad", "TargetId");
+
+                    b.ToTable("stats_link_dekads", (string)null);
                 });
 
             modelBuilder.Entity("Envoi.Data.Schema.LinkMonthStatsRow", b =>
@@ -791,6 +866,32 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.HasKey("Day", "Signature");
 
                     b.ToTable("stats_signature_days", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.SignatureDekadStatsRow", b =>
+                {
+                    b.Property<int>("Dekad")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dekad", "Signature");
+
+                    b.ToTable("stats_signature_dekads", (string)null);
                 });
 
             modelBuilder.Entity("Envoi.Data.Schema.SignatureMonthStatsRow", b =>

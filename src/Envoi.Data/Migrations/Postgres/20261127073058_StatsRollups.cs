@@ -27,6 +27,22 @@ namespace Envoi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "stats_campaign_dekads",
+                columns: table => new
+                {
+                    Dekad = table.Column<int>(type: "integer", nullable: false),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    Messages = table.Column<long>(type: "bigint", nullable: false),
+                    Human = table.Column<long>(type: "bigint", nullable: false),
+                    Automated = table.Column<long>(type: "bigint", nullable: false),
+                    Images = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stats_campaign_dekads", x => new { x.Dekad, x.CampaignId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "stats_campaign_months",
                 columns: table => new
                 {
@@ -74,6 +90,22 @@ namespace Envoi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "stats_employee_dekads",
+                columns: table => new
+                {
+                    Dekad = table.Column<int>(type: "integer", nullable: false),
+                    EmployeeId = table.Column<int>(type: "integer", nullable: false),
+                    Messages = table.Column<long>(type: "bigint", nullable: false),
+                    Human = table.Column<long>(type: "bigint", nullable: false),
+                    Automated = table.Column<long>(type: "bigint", nullable: false),
+                    Images = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stats_employee_dekads", x => new { x.Dekad, x.EmployeeId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "stats_employee_months",
                 columns: table => new
                 {
@@ -106,6 +138,22 @@ namespace Envoi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "stats_link_dekads",
+                columns: table => new
+                {
+                    Dekad = table.Column<int>(type: "integer", nullable: false),
+                    TargetId = table.Column<long>(type: "bigint", nullable: false),
+                    Messages = table.Column<long>(type: "bigint", nullable: false),
+                    Human = table.Column<long>(type: "bigint", nullable: false),
+                    Automated = table.Column<long>(type: "bigint", nullable: false),
+                    Images = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stats_link_dekads", x => new { x.Dekad, x.TargetId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "stats_link_months",
                 columns: table => new
                 {
@@ -135,6 +183,22 @@ namespace Envoi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_stats_signature_days", x => new { x.Day, x.Signature });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stats_signature_dekads",
+                columns: table => new
+                {
+                    Dekad = table.Column<int>(type: "integer", nullable: false),
+                    Signature = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Messages = table.Column<long>(type: "bigint", nullable: false),
+                    Human = table.Column<long>(type: "bigint", nullable: false),
+                    Automated = table.Column<long>(type: "bigint", nullable: false),
+                    Images = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stats_signature_dekads", x => new { x.Dekad, x.Signature });
                 });
 
             migrationBuilder.CreateTable(
@@ -177,6 +241,9 @@ namespace Envoi.Data.Migrations.Postgres
                 name: "stats_campaign_days");
 
             migrationBuilder.DropTable(
+                name: "stats_campaign_dekads");
+
+            migrationBuilder.DropTable(
                 name: "stats_campaign_months");
 
             migrationBuilder.DropTable(
@@ -186,16 +253,25 @@ namespace Envoi.Data.Migrations.Postgres
                 name: "stats_employee_days");
 
             migrationBuilder.DropTable(
+                name: "stats_employee_dekads");
+
+            migrationBuilder.DropTable(
                 name: "stats_employee_months");
 
             migrationBuilder.DropTable(
                 name: "stats_link_days");
 
             migrationBuilder.DropTable(
+                name: "stats_link_dekads");
+
+            migrationBuilder.DropTable(
                 name: "stats_link_months");
 
             migrationBuilder.DropTable(
                 name: "stats_signature_days");
+
+            migrationBuilder.DropTable(
+                name: "stats_signature_dekads");
 
             migrationBuilder.DropTable(
                 name: "stats_signature_months");
