@@ -18,8 +18,6 @@ internal sealed class RollupChanges
         public long Messages, Human, Automated, Images;
     }
 
-    public bool IsEmpty => _tables.All(t => t.Count == 0);
-
     /// <summary>A signed copy: one message for its day, employee, signature and campaign (if any).</summary>
     public void AddSigned(int day, int employeeId, string signature, int campaignId) =>
         AddToAll(day, employeeId, signature, campaignId, targetId: null, messages: 1, 0, 0, 0);
