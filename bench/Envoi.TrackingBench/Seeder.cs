@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Envoi.Data;
 using Envoi.Data.Tracking;
+using Envoi.Data.Tracking.Rollups;
 using Microsoft.Data.Sqlite;
 
 /// <summary>
@@ -15,7 +16,8 @@ internal sealed record SeedPlan(int Clicks, int Messages, int Days, int Employee
 /// <summary>
 /// Fills an empty database through the real schema with raw SQL in large transactions: employees,
 /// campaigns, link targets, tracked links, signed messages, the clicks, and the per-day counters
-/// (<c>click_counts</c>) exactly as <see cref="TrackingStore.AddClicksAsync"/> would have summed them.
+/// (<c>click_counts</c>) exactly as <see cref="TrackingStore.AddClicksAsync"/> would have summed them,
+/// then the statistics rollups from those rows (<see cref="RollupBackfill"/>).
 /// Deterministic (fixed random seed), days ending today (UTC).
 /// </summary>
 internal static class Seeder
@@ -125,6 +127,9 @@ internal static class Seeder
             p[5].Value = count[0]; p[6].Value = count[1];
         });
         Report($"{keys.Count:N0} click_counts rows", total);
+        // The rollups the statistics read, from the rows above, by the SQL the StatsRollups migration runs.
+        foreach (var sql in RollupBackfill.Statements(DatabaseProvider.Sqlite)) Exec(connection, sql);
+        Report("statistics rollups", total);
         Exec(connection, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
         Report("analyze", total);
     }

@@ -1,14 +1,17 @@
+using System.Text;
 using Envoi.Core.Pipeline;
 using Envoi.Core.Signatures;
 using Envoi.Core.Signatures.Placement;
 using Microsoft.Extensions.Logging;
+using MimeKit;
 
 namespace Envoi.Core.Campaigns;
 
 /// <summary>
 /// Fills the banner slot the signature decision opened (a rule's <c>bannerSlot</c>) with the banner
-/// of the running campaign, directly after the signature block of the HTML body. It reads the
-/// decision from the <see cref="SignedCopy"/> the signature stage noted: no signature inserted, no banner.
+/// of the running campaign: the linked image directly after the signature block of the HTML body,
+/// and its alt text and link as the last line of the text/plain signature. It reads the decision
+/// from the <see cref="SignedCopy"/> the signature stage noted: no signature inserted, no banner.
 /// </summary>
 public sealed class BannerStage(CampaignSelector selector, LinkSigningKey links, ILogger<BannerStage> logger) : IMessageStage
 {
@@ -19,22 +22,46 @@ public sealed class BannerStage(CampaignSelector selector, LinkSigningKey links,
     public async ValueTask<StageResult> ProcessAsync(MessageContext context, CancellationToken cancellationToken)
     {
         if (context.Noted<SignedCopy>() is not { BannerSlot: { Length: > 0 } slot } copy) return StageResult.Next;
+        var bodies = MessageBodies.Of(context.Message);
+        var text = copy.TextForm is null ? null : bodies.Text;
+        if (bodies.Html is null && text is null) return StageResult.Next;
         if (await selector.ChooseAsync(copy, cancellationToken) is not var (campaign, banner)) return StageResult.Next;
-        var html = MessageBodies.Of(context.Message).Html;
-        if (html is null) return StageResult.Next;
 
-        var (text, encoding) = PartText.Read(html);
-        var signature = EnvoiBlocks.Find(text, EnvoiBlocks.SignatureAttribute);
-        if (signature.Count == 0) return StageResult.Next;
-        var inserted = PartText.ForHtml(BannerHtml.Render(campaign, banner, slot, links.BaseUrl), encoding, sevenBit: false);
-        var at = signature[^1].End;
-        PartText.Write(html, string.Concat(text.AsSpan(0, at), inserted, text.AsSpan(at)), encoding, inserted);
+        var inHtml = bodies.Html is { } html && InsertHtml(html, campaign, banner, slot);
+        var textLines = text is null ? null : InsertText(text, copy.TextForm!, banner);
+        if (!inHtml && textLines is null) return StageResult.Next;
         context.Modified = true;
-        context.Note(new BannerInserted(campaign, banner));
-        logger.LogInformation("{QueueId}: banner of campaign '{Campaign}' ({Image}) in slot '{Slot}'", context.QueueId, campaign.Name, banner.Image, slot);
+        context.Note(new BannerInserted(campaign, banner, textLines));
+        logger.LogInformation("{QueueId}: banner of campaign '{Campaign}' ({Image}) in slot '{Slot}'{Parts}", context.QueueId, campaign.Name, banner.Image, slot,
+            (inHtml, textLines is not null) switch { (true, true) => "", (true, false) => ", HTML only", _ => ", text only" });
         return StageResult.Next;
     }
+
+    private bool InsertHtml(TextPart html, Campaign campaign, Banner banner, string slot)
+    {
+        var (encoded, text, encoding) = SplicedText.Read(html);
+        var signature = EnvoiBlocks.Find(text, EnvoiBlocks.SignatureAttribute);
+        if (signature.Count == 0) return false;
+        var inserted = PartText.ForHtml(BannerHtml.Render(campaign, banner, slot, links.BaseUrl), encoding, PartText.IsSevenBit(html.ContentTransferEncoding));
+        Insert(html, encoded, text, encoding, signature[^1].End, inserted);
+        return true;
+    }
+
+    /// <summary>The banner line goes inside the signature block (after its last line); returns what was inserted, or null.</summary>
+    private static string? InsertText(TextPart part, string textForm, Banner banner)
+    {
+        var (encoded, text, encoding) = SplicedText.Read(part);
+        if (TextSignatureRange.Find(text, textForm) is not var (_, end)) return null;
+        var inserted = (text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n") + BannerText.Render(banner);
+        Insert(part, encoded, text, encoding, end, inserted);
+        return inserted;
+    }
+
+    /// <summary>As the signature is inserted: the stored bytes spliced when they can be, the part decoded and re-encoded when they cannot.</summary>
+    private static void Insert(TextPart part, EncodedText? encoded, string text, Encoding encoding, int offset, string inserted) =>
+        _ = (encoded is null ? null : EncodedSplice.TryInsert(part, encoded, offset, inserted)) ?? PartText.Write(part, text.Insert(offset, inserted), encoding, inserted);
 }
 
 /// <summary>Noted by <see cref="BannerStage"/>: which campaign's banner this copy carries (for tracked links and statistics).</summary>
-public sealed record BannerInserted(Campaign Campaign, Banner Banner);
+/// <param name="TextLines">What was inserted into the text/plain body right after the signature's lines (a line break and the banner line), or null.</param>
+public sealed record BannerInserted(Campaign Campaign, Banner Banner, string? TextLines = null);

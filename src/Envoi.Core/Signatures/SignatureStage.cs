@@ -35,12 +35,16 @@ public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer
         try
         {
             var rendered = await composer.RenderAsync(decision.Template, plan.Sender, cancellationToken);
+            // The injector replaces a part's content when it signs it: an unchanged text part kept
+            // its own text (already signed by the author), which later stages must not treat as Envoi's.
+            var textBefore = MessageBodies.Of(context.Message).Text?.Content;
             var result = SignatureInjector.Inject(context.Message, rendered);
             if (result.Outcome == InjectionOutcome.Inserted)
             {
                 context.Modified = true;
                 Count(context, plan.Sender, rendered);
-                context.Note(new SignedCopy(plan.Sender, decision.Template.Name, decision.BannerSlot, context.Recipients));
+                var textSigned = MessageBodies.Of(context.Message).Text is { } text && !ReferenceEquals(text.Content, textBefore);
+                context.Note(new SignedCopy(plan.Sender, decision.Template.Name, decision.BannerSlot, context.Recipients, textSigned ? rendered.Text : null));
             }
             MailMetrics.Signatures.WithLabels(OutcomeLabel(result.Outcome)).Inc();
             logger.LogInformation("{QueueId}: signature '{Signature}' ({Reason}) {Outcome}: {Explanation}",

@@ -6,4 +6,5 @@ namespace Envoi.Core.Signatures;
 /// it tracks, without asking the resolver a second time (which could answer differently if the
 /// rules changed in between).
 /// </summary>
-public sealed record SignedCopy(SignatureSender Sender, string Signature, string? BannerSlot, IReadOnlyList<string> Recipients);
+/// <param name="TextForm">The text form inserted into the text/plain body, or null when that body did not get one.</param>
+public sealed record SignedCopy(SignatureSender Sender, string Signature, string? BannerSlot, IReadOnlyList<string> Recipients, string? TextForm = null);

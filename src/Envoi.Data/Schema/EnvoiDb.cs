@@ -33,6 +33,19 @@ public abstract class EnvoiDb(DbContextOptions options) : DbContext(options)
     public DbSet<ClickRow> Clicks => Set<ClickRow>();
     public DbSet<ClickCountRow> ClickCounts => Set<ClickCountRow>();
     public DbSet<SignedMessageRow> SignedMessages => Set<SignedMessageRow>();
+    public DbSet<DayStatsRow> DayStats => Set<DayStatsRow>();
+    public DbSet<EmployeeDayStatsRow> EmployeeDayStats => Set<EmployeeDayStatsRow>();
+    public DbSet<EmployeeDekadStatsRow> EmployeeDekadStats => Set<EmployeeDekadStatsRow>();
+    public DbSet<EmployeeMonthStatsRow> EmployeeMonthStats => Set<EmployeeMonthStatsRow>();
+    public DbSet<SignatureDayStatsRow> SignatureDayStats => Set<SignatureDayStatsRow>();
+    public DbSet<SignatureDekadStatsRow> SignatureDekadStats => Set<SignatureDekadStatsRow>();
+    public DbSet<SignatureMonthStatsRow> SignatureMonthStats => Set<SignatureMonthStatsRow>();
+    public DbSet<CampaignDayStatsRow> CampaignDayStats => Set<CampaignDayStatsRow>();
+    public DbSet<CampaignDekadStatsRow> CampaignDekadStats => Set<CampaignDekadStatsRow>();
+    public DbSet<CampaignMonthStatsRow> CampaignMonthStats => Set<CampaignMonthStatsRow>();
+    public DbSet<LinkDayStatsRow> LinkDayStats => Set<LinkDayStatsRow>();
+    public DbSet<LinkDekadStatsRow> LinkDekadStats => Set<LinkDekadStatsRow>();
+    public DbSet<LinkMonthStatsRow> LinkMonthStats => Set<LinkMonthStatsRow>();
     public DbSet<SharedSecretRow> SharedSecrets => Set<SharedSecretRow>();
 
     protected override void OnModelCreating(ModelBuilder model)

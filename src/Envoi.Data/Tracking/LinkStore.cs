@@ -1,10 +1,15 @@
 using Envoi.Core.Tracking;
 using Envoi.Data.Schema;
+using Envoi.Data.Tracking.Rollups;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Envoi.Data.Tracking;
 
-/// <summary>The link table: created at release (a few rows per message), read by the redirect.</summary>
+/// <summary>
+/// The link table: created at release (a few rows per message), read by the redirect. A new click
+/// link adds one to its target's "messages it was mailed in" in the same transaction.
+/// </summary>
 public sealed class LinkStore(EnvoiDbFactory factory) : ILinkStore
 {
     public async Task<IReadOnlyList<long>> EnsureAsync(IReadOnlyList<NewLink> links, DateTimeOffset at, CancellationToken ct)
@@ -24,6 +29,7 @@ public sealed class LinkStore(EnvoiDbFactory factory) : ILinkStore
     {
         using var turn = await factory.WriteTurnAsync(ct);
         await using var db = factory.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var urls = links.Select(l => l.Url).Distinct().ToList();
         var targets = await db.LinkTargets.Where(t => urls.Contains(t.Url)).ToDictionaryAsync(t => t.Url, ct);
         foreach (var url in urls.Where(u => !targets.ContainsKey(u)))
@@ -33,6 +39,7 @@ public sealed class LinkStore(EnvoiDbFactory factory) : ILinkStore
         var messageIds = links.Select(l => l.MessageId).Distinct().ToList();
         var existing = await db.TrackedLinks.Where(l => messageIds.Contains(l.MessageId)).ToListAsync(ct);
         var ids = new List<TrackedLinkRow>(links.Count);
+        var rollups = new RollupChanges();
         foreach (var link in links)
         {
             var targetId = targets[link.Url].Id;
@@ -46,10 +53,13 @@ public sealed class LinkStore(EnvoiDbFactory factory) : ILinkStore
                 };
                 db.TrackedLinks.Add(row);
                 existing.Add(row);
+                if (link.Kind == LinkKind.Click) rollups.AddMailedLink(TrackingStore.DayOf(at), targetId);
             }
             ids.Add(row);
         }
         await db.SaveChangesAsync(ct);
+        await rollups.WriteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), factory.Target.Provider, ct);
+        await transaction.CommitAsync(ct);
         return ids.Select(r => r.Id).ToList();
     }
 

@@ -3,6 +3,7 @@ using Envoi.Web.Auth;
 using Envoi.Web.Directory;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 
 namespace Envoi.Web.Tracking;
@@ -33,14 +34,27 @@ public static class StatisticsApi
             if (dimensions is null) return Problem(byProblem!);
             var (range, problem) = Parse(stats, period, from, to, q);
             if (range is null) return Problem(problem!);
-            // The rows stream from the database into the file; only the (compressed) file is buffered.
-            var buffer = new MemoryStream();
-            await StatsExport.WriteAsync(buffer, kind.Value, dimensions.Select(d => new StatsSheet(d, stats.RowsAsync(d, range, q, ct))).ToList(), ct);
-            buffer.Position = 0;
             var name = $"envoi-stats-{range.From:yyyyMMdd}-{range.To:yyyyMMdd}.{(kind == ExportFormat.Csv ? "csv" : "xlsx")}";
-            return Results.File(buffer, kind == ExportFormat.Csv ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+            var sheets = dimensions.Select(d => new StatsSheet(d, stats.RowsAsync(d, range, q, ct))).ToList();
+            return Results.Stream(body => WriteExportAsync(http, body, kind.Value, sheets, ct),
+                kind == ExportFormat.Csv ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
         });
         return app;
+    }
+
+    /// <summary>
+    /// The rows go from the database through the writer to the client as they come: nothing holds
+    /// the whole file (1M rows make a 43 MB xlsx). MiniExcel writes the zip synchronously, which
+    /// Kestrel refuses by default; it is allowed for this response only, behind a buffer so the
+    /// zip's many small writes become few large ones.
+    /// </summary>
+    private static async Task WriteExportAsync(HttpContext http, Stream body, ExportFormat format, IReadOnlyList<StatsSheet> sheets, CancellationToken ct)
+    {
+        if (format == ExportFormat.Xlsx && http.Features.Get<IHttpBodyControlFeature>() is { } control) control.AllowSynchronousIO = true;
+        // Not disposed: that would dispose the response body, which belongs to the server.
+        var buffered = new BufferedStream(body, 64 * 1024);
+        await StatsExport.WriteAsync(buffered, format, sheets, ct);
+        await buffered.FlushAsync(ct);
     }
 
     private static (StatsPeriod?, string?) Parse(StatisticsService stats, string? period, string? from, string? to, string? q)

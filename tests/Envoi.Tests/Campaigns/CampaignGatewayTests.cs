@@ -102,8 +102,7 @@ public partial class CampaignGatewayTests : IAsyncLifetime
 
         var links = TrackedLink().Matches(html).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(2, links.Count);
-        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = envoi.Http.BaseAddress };
-        http.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 Firefox/133.0");
+        using var http = Browser(envoi);
         var about = await http.GetAsync(links[0]);
         Assert.Equal(HttpStatusCode.Found, about.StatusCode);
         Assert.Equal("https://www.example.com/about?x=1&y=2", about.Headers.Location!.OriginalString);
@@ -113,11 +112,7 @@ public partial class CampaignGatewayTests : IAsyncLifetime
         Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
         Assert.Equal(Png, await image.Content.ReadAsByteArrayAsync());
 
-        await envoi.Get<TrackingRecorder>().FlushAsync(default);
-        var stats = await admin.GetFromJsonAsync<JsonElement>("/api/stats?period=today&by=campaign");
-        var row = Assert.Single(stats.GetProperty("rows").EnumerateArray());
-        Assert.Equal("winter", row.GetProperty("label").GetString());
-        Assert.Equal(1, row.GetProperty("messagesSigned").GetInt64());
+        var row = await WinterStatsAsync(envoi, admin);
         Assert.Equal(2, row.GetProperty("humanClicks").GetInt64());
         Assert.Equal(1, row.GetProperty("imageLoads").GetInt64());
     }
@@ -162,6 +157,24 @@ public partial class CampaignGatewayTests : IAsyncLifetime
         Assert.Contains("absolute http(s) URL", body);
         Assert.Contains("width and height", body);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync("/api/campaigns/nope/pause", null)).StatusCode);
+    }
+
+    private static HttpClient Browser(EnvoiTestHost envoi)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = envoi.Http.BaseAddress };
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 Firefox/133.0");
+        return http;
+    }
+
+    /// <summary>Today's statistics row of the one campaign, "winter", once the clicks are written; it counts one signed message.</summary>
+    private static async Task<JsonElement> WinterStatsAsync(EnvoiTestHost envoi, HttpClient admin)
+    {
+        await envoi.Get<TrackingRecorder>().FlushAsync(default);
+        var stats = await admin.GetFromJsonAsync<JsonElement>("/api/stats?period=today&by=campaign");
+        var row = Assert.Single(stats.GetProperty("rows").EnumerateArray());
+        Assert.Equal("winter", row.GetProperty("label").GetString());
+        Assert.Equal(1, row.GetProperty("messagesSigned").GetInt64());
+        return row;
     }
 
     [GeneratedRegex("href=\"https://envoi\\.example\\.com(/c/[A-Za-z0-9_-]+)\"")]

@@ -130,6 +130,81 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Envoi.Data.Schema.CampaignDayStatsRow", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "CampaignId");
+
+                    b.ToTable("stats_campaign_days", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.CampaignDekadStatsRow", b =>
+                {
+                    b.Property<int>("Dekad")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dekad", "CampaignId");
+
+                    b.ToTable("stats_campaign_dekads", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.CampaignMonthStatsRow", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "CampaignId");
+
+                    b.ToTable("stats_campaign_months", (string)null);
+                });
+
             modelBuilder.Entity("Envoi.Data.Schema.CampaignRow", b =>
                 {
                     b.Property<int>("Id")
@@ -196,9 +271,6 @@ namespace Envoi.Data.Migrations.Sqlite
 
                     b.HasKey("Day", "EmployeeId", "Signature", "CampaignId", "TargetId");
 
-                    b.HasIndex("Day", "EmployeeId", "Signature", "CampaignId", "TargetId", "Human", "Automated", "Images")
-                        .HasDatabaseName("IX_click_counts_covering");
-
                     b.ToTable("click_counts", (string)null);
                 });
 
@@ -232,6 +304,28 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.ToTable("clicks", (string)null);
                 });
 
+            modelBuilder.Entity("Envoi.Data.Schema.DayStatsRow", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("stats_days", (string)null);
+                });
+
             modelBuilder.Entity("Envoi.Data.Schema.EmployeeAliasRow", b =>
                 {
                     b.Property<string>("Address")
@@ -245,6 +339,81 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.HasIndex("EmployeeId");
 
                     b.ToTable("employee_aliases", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.EmployeeDayStatsRow", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "EmployeeId");
+
+                    b.ToTable("stats_employee_days", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.EmployeeDekadStatsRow", b =>
+                {
+                    b.Property<int>("Dekad")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dekad", "EmployeeId");
+
+                    b.ToTable("stats_employee_dekads", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.EmployeeMonthStatsRow", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "EmployeeId");
+
+                    b.ToTable("stats_employee_months", (string)null);
                 });
 
             modelBuilder.Entity("Envoi.Data.Schema.EmployeeRow", b =>
@@ -356,6 +525,81 @@ namespace Envoi.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("groups", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.LinkDayStatsRow", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "TargetId");
+
+                    b.ToTable("stats_link_days", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.LinkDekadStatsRow", b =>
+                {
+                    b.Property<int>("Dekad")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dekad", "TargetId");
+
+                    b.ToTable("stats_link_dekads", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.LinkMonthStatsRow", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "TargetId");
+
+                    b.ToTable("stats_link_months", (string)null);
                 });
 
             modelBuilder.Entity("Envoi.Data.Schema.LinkTargetRow", b =>
@@ -595,6 +839,84 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.ToTable("signature_assets", (string)null);
                 });
 
+            modelBuilder.Entity("Envoi.Data.Schema.SignatureDayStatsRow", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Signature");
+
+                    b.ToTable("stats_signature_days", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.SignatureDekadStatsRow", b =>
+                {
+                    b.Property<int>("Dekad")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dekad", "Signature");
+
+                    b.ToTable("stats_signature_dekads", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.SignatureMonthStatsRow", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "Signature");
+
+                    b.ToTable("stats_signature_months", (string)null);
+                });
+
             modelBuilder.Entity("Envoi.Data.Schema.SignatureRuleRow", b =>
                 {
                     b.Property<int>("Position")
@@ -697,8 +1019,6 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.HasIndex("MessageId", "Signature")
                         .IsUnique();
 
-                    b.HasIndex("Day", "EmployeeId", "Signature", "CampaignId");
-
                     b.ToTable("signed_messages", (string)null);
                 });
 
@@ -734,8 +1054,6 @@ namespace Envoi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CreatedAt", "Kind", "TargetId");
 
                     b.HasIndex("MessageId", "Signature", "Kind", "TargetId")
                         .IsUnique();
