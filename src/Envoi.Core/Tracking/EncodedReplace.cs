@@ -19,7 +19,7 @@ internal static class EncodedReplace
     /// </summary>
     public static bool TryReplace(TextPart part, EncodedText source, IReadOnlyList<(int Start, int Length, string Text)> replacements)
     {
-        var stored = source.Stored;
+        var stored = source.Stored.Span;
         var output = new MemoryStream(stored.Length + replacements.Sum(r => r.Text.Length * 2));
         var copied = 0;
         foreach (var (start, length, text) in replacements)
@@ -28,21 +28,21 @@ internal static class EncodedReplace
             var (from, to) = (Encoded(source, start), Encoded(source, start + length));
             if (source.IsQuotedPrintable)
             {
-                var lineStart = stored.AsSpan(0, from).LastIndexOf((byte)'\n') + 1;
+                var lineStart = stored[..from].LastIndexOf((byte)'\n') + 1;
                 // Mid-line the replacement starts on a line of its own after a soft break, which must still fit.
                 if (from > lineStart && from - lineStart + 1 > MaxQuotedPrintableLine) return false;
-                output.Write(stored, copied, from - copied);
+                output.Write(stored[copied..from]);
                 if (from > lineStart) output.Write([(byte)'=', .. System.Text.Encoding.ASCII.GetBytes(source.Newline)]);
                 output.Write(QuotedPrintableBytes.Encode(bytes, source.Newline));
             }
             else
             {
-                output.Write(stored, copied, from - copied);
+                output.Write(stored[copied..from]);
                 output.Write(bytes);
             }
             copied = to;
         }
-        output.Write(stored, copied, stored.Length - copied);
+        output.Write(stored[copied..]);
         var result = output.ToArray();
 
         var transfer = part.ContentTransferEncoding;
@@ -55,6 +55,6 @@ internal static class EncodedReplace
     private static int Encoded(EncodedText source, int charOffset)
     {
         var decoded = source.DecodedOffset(charOffset);
-        return source.IsQuotedPrintable ? QuotedPrintableBytes.EncodedOffset(source.Stored, decoded) : decoded;
+        return source.IsQuotedPrintable ? QuotedPrintableBytes.EncodedOffset(source.Stored.Span, decoded) : decoded;
     }
 }
