@@ -58,7 +58,9 @@ public sealed class TrackingTokens(TrackingKeyRing keys)
     {
         fields = default;
         if (text.Length is < 24 or > MaxLength || buffer.Length < MaxLength) return false;
-        if (!System.Buffers.Text.Base64Url.TryDecodeFromChars(text, buffer, out var length) || length < 18 + 1 + MacBytes) return false;
+        // TryDecodeFromChars throws on a character outside the alphabet: a mangled link is a 404, not a 500.
+        if (!System.Buffers.Text.Base64Url.IsValid(text, out var decoded) || decoded < 18 + 1 + MacBytes) return false;
+        if (!System.Buffers.Text.Base64Url.TryDecodeFromChars(text, buffer, out var length) || length != decoded) return false;
         var span = buffer[..length];
         if (keys.Find(span[0]) is not { } key) return false;
         var body = length - MacBytes;

@@ -42,14 +42,15 @@ public sealed class TrackedLinkMiddleware(RequestDelegate next, ClickTracking tr
         return kind == LinkKind.Click ? RedirectAsync(http, followed) : ImageAsync(http, followed);
     }
 
-    /// <summary><c>/c/TOKEN</c> or <c>/i/TOKEN</c> (one trailing slash tolerated); anything else is not ours.</summary>
+    /// <summary><c>/c/TOKEN</c> or <c>/i/TOKEN</c> (one trailing slash tolerated, as routing did); anything else is not ours.</summary>
     private static bool TryMatch(string? path, out LinkKind kind, out ReadOnlyMemory<char> token)
     {
         kind = LinkKind.Click;
         token = default;
         if (path is null || path.Length < 3 || path[0] != '/' || path[2] != '/') return false;
-        if (path[1] == 'c') kind = LinkKind.Click;
-        else if (path[1] == 'i') kind = LinkKind.Image;
+        // Case-insensitive like the routes these were before; the token itself is not.
+        if (path[1] is 'c' or 'C') kind = LinkKind.Click;
+        else if (path[1] is 'i' or 'I') kind = LinkKind.Image;
         else return false;
         token = path.AsMemory(3);
         if (token.Span is [.., '/']) token = token[..^1];
