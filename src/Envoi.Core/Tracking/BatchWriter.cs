@@ -98,9 +98,9 @@ public sealed class BatchWriter<T> : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _channel.Writer.TryComplete();
-        // What is queued is written at once: a stop does not linger.
+        // What is queued is written at once: a stop does not linger. (The source is left undisposed,
+        // so a second DisposeAsync is harmless; it holds no timer or handle.)
         await _stopping.CancelAsync();
         await _loop;
-        _stopping.Dispose();
     }
 }

@@ -48,5 +48,6 @@ public class BatchWriterTests
         Assert.Equal(26, batches.Sum());
         Assert.All(batches, b => Assert.InRange(b, 1, 10));
         Assert.Equal(0, writer.Pending);
+        await writer.DisposeAsync(); // a second stop (the host and a test both disposing) is harmless
     }
 }
