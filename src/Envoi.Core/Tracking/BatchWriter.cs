@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
@@ -8,6 +9,12 @@ namespace Envoi.Core.Tracking;
 /// transaction. Recording a click must never delay the redirect; batching keeps SQLite's single
 /// writer to a few commits per second under load. Disposing drains the channel first: a graceful
 /// stop loses nothing that was posted.
+/// <para>
+/// Commits start at most once per <c>linger</c> unless a full batch is already waiting: a writer that
+/// keeps up would otherwise commit (and fsync) a handful of records at a time, paying a transaction
+/// for every few clicks. A backlog of full batches is written back to back, so the linger costs
+/// latency (what a crash can lose grows by as much), never throughput; a stop cuts it short.
+/// </para>
 /// </summary>
 public sealed class BatchWriter<T> : IAsyncDisposable
 {
@@ -15,14 +22,18 @@ public sealed class BatchWriter<T> : IAsyncDisposable
     private readonly Func<IReadOnlyList<T>, CancellationToken, Task> _write;
     private readonly ILogger _logger;
     private readonly int _maxBatch;
+    private readonly TimeSpan _linger;
+    private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
     private long _pending;
 
-    public BatchWriter(Func<IReadOnlyList<T>, CancellationToken, Task> write, ILogger logger, int maxBatch = 2000)
+    /// <param name="linger">The shortest time between the starts of two commits (default 50 ms).</param>
+    public BatchWriter(Func<IReadOnlyList<T>, CancellationToken, Task> write, ILogger logger, int maxBatch = 2000, TimeSpan? linger = null)
     {
         _write = write;
         _logger = logger;
         _maxBatch = maxBatch;
+        _linger = linger ?? TimeSpan.FromMilliseconds(50);
         _loop = Task.Run(RunAsync);
     }
 
@@ -46,8 +57,14 @@ public sealed class BatchWriter<T> : IAsyncDisposable
     private async Task RunAsync()
     {
         var batch = new List<T>(_maxBatch);
+        long lastCommit = 0;
         while (await _channel.Reader.WaitToReadAsync())
         {
+            var wait = lastCommit == 0 ? TimeSpan.Zero : _linger - Stopwatch.GetElapsedTime(lastCommit);
+            // Everything committed has been subtracted: what is pending now is what waits in the channel.
+            if (wait > TimeSpan.Zero && Pending < _maxBatch && !_stopping.IsCancellationRequested)
+                await Task.Delay(wait, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            lastCommit = Stopwatch.GetTimestamp();
             batch.Clear();
             while (batch.Count < _maxBatch && _channel.Reader.TryRead(out var item)) batch.Add(item);
             await WriteWithRetriesAsync(batch);
@@ -81,6 +98,9 @@ public sealed class BatchWriter<T> : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _channel.Writer.TryComplete();
+        // What is queued is written at once: a stop does not linger. (The source is left undisposed,
+        // so a second DisposeAsync is harmless; it holds no timer or handle.)
+        await _stopping.CancelAsync();
         await _loop;
     }
 }

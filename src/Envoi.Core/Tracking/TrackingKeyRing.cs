@@ -44,7 +44,7 @@ public sealed class TrackingKeyRing
     /// <summary>The key with this id, or null; an id not loaded yet is looked up again in shared storage (rate-limited).</summary>
     public byte[]? Find(byte id)
     {
-        if (_keys.GetValueOrDefault(id) is { } key) return key;
+        if (_keys.TryGetValue(id, out var key)) return key; // every click: no interface dispatch
         if (_shared is null || id == 0) return null;
         lock (_reload)
         {

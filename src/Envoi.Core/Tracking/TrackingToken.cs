@@ -45,24 +45,60 @@ public sealed class TrackingTokens(TrackingKeyRing keys)
 
     public TrackingToken? Read(string text)
     {
-        if (text.Length is < 24 or > MaxLength) return null;
-        Span<byte> buffer = stackalloc byte[MaxLength];
-        if (!System.Buffers.Text.Base64Url.TryDecodeFromChars(text, buffer, out var length) || length < 18 + 1 + MacBytes) return null;
+        if (!TryRead(text, stackalloc byte[MaxLength], out var fields)) return null;
+        return new TrackingToken(fields.LinkId, Encoding.UTF8.GetString(fields.MessageId), fields.EmployeeId, Encoding.UTF8.GetString(fields.Signature), fields.CampaignId);
+    }
+
+    /// <summary>
+    /// Checks the MAC and the layout without allocating: the redirect reads a token on every click.
+    /// <paramref name="buffer"/> (at least <see cref="MaxLength"/> bytes) receives the decoded token
+    /// and <paramref name="fields"/> points into it.
+    /// </summary>
+    public bool TryRead(ReadOnlySpan<char> text, Span<byte> buffer, out TokenFields fields)
+    {
+        fields = default;
+        if (text.Length is < 24 or > MaxLength || buffer.Length < MaxLength) return false;
+        // TryDecodeFromChars throws on a character outside the alphabet: a mangled link is a 404, not a 500.
+        if (!System.Buffers.Text.Base64Url.IsValid(text, out var decoded) || decoded < 18 + 1 + MacBytes) return false;
+        if (!System.Buffers.Text.Base64Url.TryDecodeFromChars(text, buffer, out var length) || length != decoded) return false;
         var span = buffer[..length];
-        if (keys.Find(span[0]) is not { } key) return null;
+        if (keys.Find(span[0]) is not { } key) return false;
         var body = length - MacBytes;
         Span<byte> mac = stackalloc byte[32];
         HMACSHA256.HashData(key, span[..body], mac);
-        if (!CryptographicOperations.FixedTimeEquals(mac[..MacBytes], span[body..])) return null;
+        if (!CryptographicOperations.FixedTimeEquals(mac[..MacBytes], span[body..])) return false;
 
         var messageLength = span[17];
         var signatureAt = 18 + messageLength;
-        if (signatureAt >= body || signatureAt + 1 + span[signatureAt] != body) return null;
-        return new TrackingToken(
+        if (signatureAt >= body || signatureAt + 1 + span[signatureAt] != body) return false;
+        fields = new TokenFields(
             BinaryPrimitives.ReadInt64BigEndian(span[1..]),
-            Encoding.UTF8.GetString(span.Slice(18, messageLength)),
+            span.Slice(18, messageLength),
             BinaryPrimitives.ReadInt32BigEndian(span[9..]),
-            Encoding.UTF8.GetString(span.Slice(signatureAt + 1, span[signatureAt])),
+            span.Slice(signatureAt + 1, span[signatureAt]),
             BinaryPrimitives.ReadInt32BigEndian(span[13..]));
+        return true;
+    }
+}
+
+/// <summary>A verified token's fields as views into the decoded bytes (message id and signature in UTF-8).</summary>
+public readonly ref struct TokenFields(long linkId, ReadOnlySpan<byte> messageId, int employeeId, ReadOnlySpan<byte> signature, int campaignId)
+{
+    public long LinkId { get; } = linkId;
+    public ReadOnlySpan<byte> MessageId { get; } = messageId;
+    public int EmployeeId { get; } = employeeId;
+    public ReadOnlySpan<byte> Signature { get; } = signature;
+    public int CampaignId { get; } = campaignId;
+
+    /// <summary>Whether the token names exactly this row (a token is never trusted for more than its link id).</summary>
+    public bool Describes(TrackedLink link) =>
+        link.Id == LinkId && link.EmployeeId == EmployeeId && link.CampaignId == CampaignId
+        && Utf8Equals(MessageId, link.MessageId) && Utf8Equals(Signature, link.Signature);
+
+    private static bool Utf8Equals(ReadOnlySpan<byte> utf8, string text)
+    {
+        // A UTF-8 string never has more UTF-16 chars than bytes; fields are at most 255 bytes.
+        Span<char> chars = stackalloc char[utf8.Length];
+        return Encoding.UTF8.GetChars(utf8, chars) is var count && chars[..count].SequenceEqual(text);
     }
 }

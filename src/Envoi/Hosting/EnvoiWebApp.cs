@@ -58,6 +58,9 @@ public static class EnvoiWebApp
         await app.Services.GetRequiredService<EnvoiDbFactory>().MigrateAsync(ct);
         await app.Services.GetRequiredService<SpoolRecovery>().RecoverAsync(ct);
 
+        // Tracked links first: anonymous, and the most frequent request by far (see TrackedLinkMiddleware).
+        app.UseTrackedLinks();
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
@@ -75,7 +78,6 @@ public static class EnvoiWebApp
         app.MapEnvoiConsole();
         app.MapGreenApi();
         app.MapCampaignsApi();
-        app.MapTrackingEndpoints();
         app.MapStatisticsApi();
         return app;
     }
