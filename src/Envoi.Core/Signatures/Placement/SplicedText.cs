@@ -1,8 +1,7 @@
 using System.Text;
-using Envoi.Core.Signatures.Placement;
 using MimeKit;
 
-namespace Envoi.Core.Campaigns;
+namespace Envoi.Core.Signatures.Placement;
 
 /// <summary>
 /// A body part's text for a stage that changes a few places of it (banner, tracked links): read next

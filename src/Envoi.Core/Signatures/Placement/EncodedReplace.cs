@@ -1,7 +1,6 @@
 using MimeKit;
-using Envoi.Core.Signatures.Placement;
 
-namespace Envoi.Core.Tracking;
+namespace Envoi.Core.Signatures.Placement;
 
 /// <summary>
 /// Replaces stretches of a text part's text (the links being tracked) in its stored bytes, the way

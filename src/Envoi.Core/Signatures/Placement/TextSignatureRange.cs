@@ -1,6 +1,4 @@
-using Envoi.Core.Signatures.Placement;
-
-namespace Envoi.Core.Campaigns;
+namespace Envoi.Core.Signatures.Placement;
 
 /// <summary>
 /// Where the text form of the signature Envoi inserted sits in a text/plain body. Text has no
