@@ -1,4 +1,3 @@
-using System.Text;
 using Envoi.Core.Pipeline;
 using Envoi.Core.Signatures;
 using Envoi.Core.Signatures.Placement;
@@ -43,7 +42,7 @@ public sealed class BannerStage(CampaignSelector selector, LinkSigningKey links,
         var signature = EnvoiBlocks.Find(text, EnvoiBlocks.SignatureAttribute);
         if (signature.Count == 0) return false;
         var inserted = PartText.ForHtml(BannerHtml.Render(campaign, banner, slot, links.BaseUrl), encoding, PartText.IsSevenBit(html.ContentTransferEncoding));
-        Insert(html, encoded, text, encoding, signature[^1].End, inserted);
+        SplicedText.Insert(html, encoded, text.AsMemory(), encoding, signature[^1].End, inserted);
         return true;
     }
 
@@ -53,13 +52,9 @@ public sealed class BannerStage(CampaignSelector selector, LinkSigningKey links,
         var (encoded, text, encoding) = SplicedText.Read(part);
         if (TextSignatureRange.Find(text, textForm) is not var (_, end)) return null;
         var inserted = (text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n") + BannerText.Render(banner);
-        Insert(part, encoded, text, encoding, end, inserted);
+        SplicedText.Insert(part, encoded, text.AsMemory(), encoding, end, inserted);
         return inserted;
     }
-
-    /// <summary>As the signature is inserted: the stored bytes spliced when they can be, the part decoded and re-encoded when they cannot.</summary>
-    private static void Insert(TextPart part, EncodedText? encoded, string text, Encoding encoding, int offset, string inserted) =>
-        _ = (encoded is null ? null : EncodedSplice.TryInsert(part, encoded, offset, inserted)) ?? PartText.Write(part, text.Insert(offset, inserted), encoding, inserted);
 }
 
 /// <summary>Noted by <see cref="BannerStage"/>: which campaign's banner this copy carries (for tracked links and statistics).</summary>

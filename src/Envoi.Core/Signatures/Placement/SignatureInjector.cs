@@ -52,7 +52,7 @@ public static class SignatureInjector
         var placement = HtmlPlacement.Find(text, SignatureText.OfHtml(signature.Html));
         if (placement.AlreadyPresent) return placement with { Where = $"{placement.Where} in text/html" };
         var inserted = PartText.ForHtml(SignatureMarker.Wrap(signature), encoding, PartText.IsSevenBit(part.ContentTransferEncoding));
-        var note = Insert(part, encoded, text, encoding, placement.Offset, inserted);
+        var note = SplicedText.Insert(part, encoded, text, encoding, placement.Offset, inserted);
         return placement with { Where = $"{placement.Where} in text/html{note}" };
     }
 
@@ -63,7 +63,7 @@ public static class SignatureInjector
         var placement = TextPlacement.Find(text, SignatureText.Normalize(signature.Text));
         if (placement.AlreadyPresent) return placement with { Where = $"{placement.Where} in text/plain" };
         var inserted = TextSignatureBlock.For(text.Span, placement, signature.Text);
-        var note = Insert(part, encoded, text, encoding, placement.Offset, inserted);
+        var note = SplicedText.Insert(part, encoded, text, encoding, placement.Offset, inserted);
         return placement with { Where = $"{placement.Where} in text/plain{note}" };
     }
 
@@ -72,9 +72,4 @@ public static class SignatureInjector
         var (text, encoding) = PartText.Read(part);
         return (text.AsMemory(), encoding);
     }
-
-    /// <summary>Splices the stored bytes when it can, and decodes and re-encodes the whole part when it must.</summary>
-    private static string Insert(TextPart part, EncodedText? encoded, ReadOnlyMemory<char> text, System.Text.Encoding encoding, int offset, string inserted) =>
-        (encoded is null ? null : EncodedSplice.TryInsert(part, encoded, offset, inserted))
-        ?? PartText.Write(part, string.Concat(text.Span[..offset], inserted, text.Span[offset..]), encoding, inserted);
 }
