@@ -65,7 +65,9 @@
       render();
       say("");
     }, function (error) {
-      if (error.status === 401) { A.forgetConnection().then(showSignIn); say("Your Envoi sign-in was revoked: sign in again."); return; }
+      if (error.status === 401) {
+        return A.forgetConnection().then(function () { showSignIn(); say("Your Envoi sign-in was revoked: sign in again."); });
+      }
       say("Envoi could not be reached: " + error.message);
     });
   }
@@ -116,12 +118,18 @@
     }, function (e) { say("Outlook refused the change: " + e.message); });
   }
 
-  Office.onReady(function () {
+  function start() {
     item = Office.context.mailbox.item;
     $("signin-button").addEventListener("click", signIn);
     $("signout").addEventListener("click", signOut);
     $("refresh").addEventListener("click", load);
     if (item.addHandlerAsync && Office.EventType.RecipientsChanged) item.addHandlerAsync(Office.EventType.RecipientsChanged, load);
     load();
+  }
+
+  // Office may be ready before the page is parsed (the scripts load in its head).
+  Office.onReady(function () {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+    else start();
   });
 })();
