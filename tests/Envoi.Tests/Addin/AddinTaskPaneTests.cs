@@ -72,10 +72,10 @@ public sealed class AddinTaskPaneTests : IAsyncLifetime
         Assert.Contains("2 minutes", await pane.Locator("#undo").InnerTextAsync());
         Assert.Contains("Envoi adds your signature when the message leaves", await pane.Locator("#insertion").InnerTextAsync());
         var full = pane.Locator(".option[data-signature='full']");
-        Assert.Contains("Chosen by the rules: rule 2 'customers'", await full.InnerTextAsync());
+        Assert.Contains("Chosen by the rules for carl@client.test: rule 2 'customers'", await full.InnerTextAsync());
         Assert.Contains("Alice Martin", await pane.FrameLocator(".option[data-signature='full'] iframe").Locator("body").InnerTextAsync());
         Assert.Contains("Alice Martin (short)", await pane.FrameLocator(".option[data-signature='short'] iframe").Locator("body").InnerTextAsync());
-        Assert.Contains("rule 1 'colleagues'", await pane.Locator(".option[data-signature='short']").InnerTextAsync());
+        Assert.Contains("for bob@example.com: rule 1 'colleagues'", await pane.Locator(".option[data-signature='short']").InnerTextAsync());
         Assert.Equal("", await pane.Locator("iframe.preview").First.GetAttributeAsync("sandbox")); // previews run no script
         Assert.Equal(0, await pane.Locator(".option[data-signature='none'] iframe").CountAsync());
         await ConsoleBrowser.ScreenshotAsync(pane, "addin-taskpane");

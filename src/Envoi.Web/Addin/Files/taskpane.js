@@ -90,6 +90,8 @@
       : "Envoi adds your signature when the message leaves.";
     var options = $("options");
     options.textContent = "";
+    // Recipients that get different signatures get separate copies: say who gets which.
+    var split = mine.signatures.filter(function (s) { return s.chosenByRules; }).length > 1;
     mine.signatures.forEach(function (offer, index) {
       var id = "signature-" + index;
       var input = el("input", { type: "radio", name: "signature", id: id, value: offer.header });
@@ -97,7 +99,7 @@
       input.addEventListener("change", function () { choose(offer); });
       var box = el("div", { "class": "option" + (input.checked ? " selected" : ""), "data-signature": offer.header }, [
         el("label", { "for": id }, [input, el("span", { text: offer.name || "No signature" })]),
-        offer.chosenByRules ? el("p", { "class": "reason", text: "Chosen by the rules: " + offer.reason }) : null,
+        offer.chosenByRules ? el("p", { "class": "reason", text: "Chosen by the rules" + (split ? " for " + offer.recipients.join(", ") : "") + ": " + offer.reason }) : null,
         offer.honoured ? null : el("p", { "class": "ignored", text: "Picking it changes nothing: " + offer.ignoredBecause }),
         offer.error ? el("p", { "class": "error", text: "Cannot be rendered: " + offer.error }) : null,
         offer.name && !offer.error ? preview(offer) : null,
