@@ -28,9 +28,9 @@ public sealed class AddinTaskPaneTests : IAsyncLifetime
     }
 
     /// <summary>A browser profile where office.js is the double (set up with the draft's recipients) and nothing leaves loopback.</summary>
-    private async Task<IBrowserContext> OutlookAsync(object draft)
+    private async Task<IBrowserContext> OutlookAsync(object draft, AddinGateway? gateway = null)
     {
-        var context = await _browser.Browser.NewContextAsync(new() { BaseURL = _gateway.BaseUrl, ViewportSize = new() { Width = 380, Height = 900 } });
+        var context = await _browser.Browser.NewContextAsync(new() { BaseURL = (gateway ?? _gateway).BaseUrl, ViewportSize = new() { Width = 380, Height = 900 } });
         var script = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Addin", "OfficeDouble.js")).Replace("/*SETUP*/{}", JsonSerializer.Serialize(draft));
         await context.RouteAsync("**/*", async route =>
         {
@@ -104,16 +104,8 @@ public sealed class AddinTaskPaneTests : IAsyncLifetime
     {
         await using var gateway = await AddinGateway.StartAsync(s => s.Addin.InsertSignature = true);
         var token = await gateway.Envoi.Get<Envoi.Core.Users.UserAccounts>().CreateTokenAsync("alice@example.com", "outlook-addin", default);
-        await using var context = await _browser.Browser.NewContextAsync(new() { BaseURL = gateway.BaseUrl });
-        var script = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Addin", "OfficeDouble.js")).Replace("/*SETUP*/{}",
-            JsonSerializer.Serialize(new { to = new[] { "carl@client.test" }, roaming = new { envoiToken = token, envoiBaseUrl = gateway.BaseUrl } }));
-        await context.RouteAsync("**/*", async route =>
-        {
-            var url = new Uri(route.Request.Url);
-            if (url.Host == "appsforoffice.microsoft.com") await route.FulfillAsync(new() { Status = 200, ContentType = "text/javascript", Body = script });
-            else if (url.IsLoopback) await route.ContinueAsync();
-            else await route.AbortAsync();
-        });
+        // Already signed in: roaming settings follow the mailbox.
+        await using var context = await OutlookAsync(new { to = new[] { "carl@client.test" }, roaming = new { envoiToken = token, envoiBaseUrl = gateway.BaseUrl } }, gateway);
         var pane = await context.NewPageAsync();
         var log = new List<string>();
         pane.Console += (_, m) => log.Add(m.Text);
