@@ -63,6 +63,9 @@ public sealed class CheckOptions
     /// <summary>When nobody confirms in time: cancel the message (default) or send it anyway.</summary>
     public bool SendWhenConfirmationTimesOut { get; set; }
 
+    /// <summary>The header with which a sender confirms up front what the checks would hold or refuse.</summary>
+    public const string ConfirmHeader = "X-Envoi-Confirm";
+
     /// <summary>Whether resending with <c>X-Envoi-Confirm: yes</c> counts as confirmation.</summary>
     public bool AllowConfirmHeader { get; set; } = true;
 

@@ -24,4 +24,16 @@ public interface IUserStore
     Task<bool> AddAliasAsync(int userId, string alias, CancellationToken ct);
 
     Task AddTokenAsync(int userId, string name, string tokenHash, CancellationToken ct);
+
+    /// <summary>The user's API tokens (never their secrets), oldest first.</summary>
+    Task<IReadOnlyList<ApiTokenInfo>> TokensAsync(int userId, CancellationToken ct);
+
+    /// <summary>Deletes the token with this hash; false when there is none.</summary>
+    Task<bool> RevokeTokenAsync(string tokenHash, CancellationToken ct);
+
+    /// <summary>Deletes the user's tokens with this name; how many there were.</summary>
+    Task<int> RevokeTokensAsync(int userId, string name, CancellationToken ct);
 }
+
+/// <summary>An API token as listed: what it is for and when it was made.</summary>
+public sealed record ApiTokenInfo(int Id, string Name, DateTimeOffset CreatedAt);

@@ -76,6 +76,17 @@ public sealed class UserAccounts(IUserStore store, HoldPolicy holdPolicy, TimePr
         await store.AddTokenAsync(user.Id, name, ApiToken.HashOf(token), ct);
         return token;
     }
+
+    /// <summary>Revokes the token itself (the add-in signing out); false when it was not valid.</summary>
+    public Task<bool> RevokeTokenAsync(string token, CancellationToken ct) => store.RevokeTokenAsync(ApiToken.HashOf(token), ct);
+
+    /// <returns>How many of the user's tokens had that name, or null when there is no such user.</returns>
+    public async Task<int?> RevokeTokensAsync(string email, string name, CancellationToken ct) =>
+        await store.FindByEmailAsync(email, ct) is { } user ? await store.RevokeTokensAsync(user.Id, name, ct) : null;
+
+    /// <returns>The user's tokens, or null when there is no such user.</returns>
+    public async Task<IReadOnlyList<ApiTokenInfo>?> TokensAsync(string email, CancellationToken ct) =>
+        await store.FindByEmailAsync(email, ct) is { } user ? await store.TokensAsync(user.Id, ct) : null;
 }
 
 public sealed record UserResult(EnvoiUser? User, string? Error)

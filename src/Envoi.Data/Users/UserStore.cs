@@ -82,6 +82,25 @@ public sealed class UserStore(EnvoiDbFactory factory) : IUserStore
         await db.SaveChangesAsync(ct);
     }
 
+    public async Task<IReadOnlyList<ApiTokenInfo>> TokensAsync(int userId, CancellationToken ct)
+    {
+        await using var db = factory.Create();
+        var rows = await db.ApiTokens.Where(t => t.UserId == userId).OrderBy(t => t.Id).ToListAsync(ct);
+        return rows.Select(t => new ApiTokenInfo(t.Id, t.Name, DateTimeOffset.FromUnixTimeMilliseconds(t.CreatedAt))).ToList();
+    }
+
+    public async Task<bool> RevokeTokenAsync(string tokenHash, CancellationToken ct)
+    {
+        await using var db = factory.Create();
+        return await db.ApiTokens.Where(t => t.TokenHash == tokenHash).ExecuteDeleteAsync(ct) > 0;
+    }
+
+    public async Task<int> RevokeTokensAsync(int userId, string name, CancellationToken ct)
+    {
+        await using var db = factory.Create();
+        return await db.ApiTokens.Where(t => t.UserId == userId && t.Name == name).ExecuteDeleteAsync(ct);
+    }
+
     private static async Task<bool> IsTakenAsync(EnvoiDb db, string address, CancellationToken ct) =>
         await db.Users.AnyAsync(u => u.Email == address, ct) || await db.Aliases.AnyAsync(a => a.Address == address, ct);
 

@@ -21,7 +21,7 @@ public sealed class SendSafetyGate(
     GatewayIdentity identity,
     ILogger<SendSafetyGate> logger)
 {
-    public const string ConfirmHeader = "X-Envoi-Confirm";
+    public const string ConfirmHeader = CheckOptions.ConfirmHeader;
 
     public TimeSpan ConfirmationTimeout => options.ConfirmationTimeout;
 

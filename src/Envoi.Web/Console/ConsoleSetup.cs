@@ -74,5 +74,6 @@ public static class ConsoleSetup
 
     private static bool IsPage(PathString path) =>
         !path.StartsWithSegments("/api") && !path.StartsWithSegments("/scim") && !path.StartsWithSegments("/assets")
-        && !path.StartsWithSegments("/metrics") && !path.StartsWithSegments("/healthz");
+        && !path.StartsWithSegments("/metrics") && !path.StartsWithSegments("/healthz")
+        && !path.StartsWithSegments("/addin"); // the Outlook add-in sets its own policy (AddinEndpoints)
 }

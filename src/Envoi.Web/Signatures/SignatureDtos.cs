@@ -34,3 +34,18 @@ public sealed record ReportDto(bool Valid, IReadOnlyList<IssueDto> Issues, int H
         r.Issues.Select(i => new IssueDto(i.Severity.ToString().ToLowerInvariant(), i.Form.ToString().ToLowerInvariant(), i.Code, i.Line, i.Column, i.Message)).ToList(),
         r.HtmlBytes, r.ImageBytes, r.TotalBytes);
 }
+
+/// <summary>One option of the add-in's picker; <c>name</c> null is "no signature".</summary>
+public sealed record SignatureOfferDto(string? Name, string Header, bool ChosenByRules, string? Reason, IReadOnlyList<string> Recipients, bool Honoured, string? IgnoredBecause, string? Html, string? Text, string? Error);
+
+/// <summary>
+/// <c>GET /api/me/signatures</c>: what the sender may pick (<c>allowed</c>, <c>defaults</c>, as before)
+/// and, for the recipients and kind asked, every option rendered, plus the sender's undo window.
+/// </summary>
+public sealed record MySignaturesDto(IReadOnlyList<string> Allowed, IReadOnlyDictionary<string, string> Defaults, string Sender, string Kind, int UndoWindowSeconds, IReadOnlyList<SignatureOfferDto> Signatures)
+{
+    public static MySignaturesDto Of(ChoicesDto choices, SignatureOfferList offers, TimeSpan undoWindow) =>
+        new(choices.Allowed, choices.Defaults, offers.Sender, offers.Kind.ToString().ToLowerInvariant(), (int)undoWindow.TotalSeconds,
+            offers.Offers.Select(o => new SignatureOfferDto(o.Name, o.Name ?? SignatureOffers.None, o.ChosenByRules, o.Reason, o.Recipients, o.Honoured, o.IgnoredBecause,
+                o.Rendered?.Html, o.Rendered?.Text, o.Error)).ToList());
+}

@@ -19,6 +19,30 @@ public static class TokensCommand
             Console.WriteLine(token);
             return 0;
         });
-        return new Command("tokens", "API tokens (Authorization: Bearer …).") { create };
+
+        var listEmail = new Argument<string>("EMAIL");
+        var list = new Command("list", "A user's API tokens: id, name, created (never the secrets).") { listEmail };
+        list.SetAction(async (parse, ct) =>
+        {
+            await using var services = await GlobalOptions.ServicesAsync(parse, ct);
+            var tokens = await services.GetRequiredService<UserAccounts>().TokensAsync(parse.GetValue(listEmail)!, ct);
+            if (tokens is null) { Console.Error.WriteLine($"No user {parse.GetValue(listEmail)}."); return 1; }
+            foreach (var t in tokens) Console.WriteLine($"{t.Id}\t{t.Name}\t{t.CreatedAt:yyyy-MM-dd HH:mm}");
+            return 0;
+        });
+
+        var revokeEmail = new Argument<string>("EMAIL");
+        var revokeName = new Argument<string>("NAME") { Description = "The token name, e.g. outlook-addin for the Outlook add-in's sign-ins." };
+        var revoke = new Command("revoke", "Revoke a user's API tokens with this name.") { revokeEmail, revokeName };
+        revoke.SetAction(async (parse, ct) =>
+        {
+            await using var services = await GlobalOptions.ServicesAsync(parse, ct);
+            var count = await services.GetRequiredService<UserAccounts>().RevokeTokensAsync(parse.GetValue(revokeEmail)!, parse.GetValue(revokeName)!, ct);
+            if (count is null) { Console.Error.WriteLine($"No user {parse.GetValue(revokeEmail)}."); return 1; }
+            if (count == 0) { Console.Error.WriteLine($"{parse.GetValue(revokeEmail)} has no token named {parse.GetValue(revokeName)}."); return 1; }
+            Console.WriteLine($"Revoked {count} token(s).");
+            return 0;
+        });
+        return new Command("tokens", "API tokens (Authorization: Bearer …).") { create, list, revoke };
     }
 }

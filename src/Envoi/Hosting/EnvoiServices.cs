@@ -83,6 +83,7 @@ public static class EnvoiServices
         services.AddSingleton<VCardLinks>();
         services.AddSingleton<SignatureComposer>();
         services.AddSingleton<SignaturePreview>();
+        services.AddSingleton<SignatureOffers>();
         services.AddSingleton<IMessageStage, SignatureStage>();
         services.AddSingleton<IRecipientPartitioner, SignaturePartitioner>();
         services.AddSingleton<ISignatureCoverage, SignatureCoverage>();
@@ -110,6 +111,7 @@ public static class EnvoiServices
         services.AddSingleton<IMailHistory, MailHistory>();
         services.AddSingleton<SendSafetyChecks>();
         services.AddSingleton<SenderProfiles>();
+        services.AddSingleton<DraftChecks>();
         services.AddSingleton<SendSafetyGate>();
         services.AddSingleton<ISharedSecrets, Envoi.Data.Secrets.SharedSecretStore>();
         services.AddSingleton(sp => new LinkSigningKey(sp.GetRequiredService<ISharedSecrets>(), dataDirectory, settings.Http.PublicBaseUrl ?? $"http://{settings.Http.Listen}"));

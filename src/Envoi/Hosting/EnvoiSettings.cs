@@ -31,6 +31,7 @@ public sealed class EnvoiSettings
     public DkimOptions Dkim { get; set; } = new();
     public Envoi.Core.Green.GreenOptions Green { get; set; } = new();
     public Envoi.Core.Tracking.TrackingOptions Tracking { get; set; } = new();
+    public Envoi.Web.Addin.AddinOptions Addin { get; set; } = new();
 }
 
 public sealed class HttpSettings

@@ -3,7 +3,9 @@ using Envoi.Mail.Accept;
 using Envoi.Mail.Dkim;
 using Envoi.Mail.Scheduling;
 using Envoi.Mail.Spool;
+using Envoi.Web.Addin;
 using Envoi.Web.Auth;
+using Envoi.Web.Checks;
 using Envoi.Web.Capture;
 using Envoi.Web.Console;
 using Envoi.Web.Directory;
@@ -44,6 +46,7 @@ public static class EnvoiWebApp
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
         builder.Services.AddAuthorization();
         builder.Services.AddEnvoiConsole(secureCookies: settings.Http.PublicBaseUrl?.StartsWith("https:", StringComparison.OrdinalIgnoreCase) == true);
+        builder.Services.AddOutlookAddin(new AddinSite(settings.Addin, settings.Http.PublicBaseUrl));
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(sp => new ServerFacts(
             settings.Upstream.IsConfigured && Uri.TryCreate(settings.Upstream.Url, UriKind.Absolute, out var upstream)
@@ -61,6 +64,7 @@ public static class EnvoiWebApp
         // Tracked links first: anonymous, and the most frequent request by far (see TrackedLinkMiddleware).
         app.UseTrackedLinks();
         app.UseRouting();
+        app.UseCors(); // only endpoints that ask for a policy (the Outlook add-in's) answer CORS
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
@@ -79,6 +83,8 @@ public static class EnvoiWebApp
         app.MapGreenApi();
         app.MapCampaignsApi();
         app.MapStatisticsApi();
+        app.MapChecksApi();
+        app.MapOutlookAddin();
         return app;
     }
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Envoi.Core.Directory;
 
-namespace Envoi.Mail.Accept;
+namespace Envoi.Core.Checks;
 
 /// <summary>
 /// The sender's directory groups and preferred language, which the send-safety policy and its
