@@ -26,7 +26,8 @@ internal static class QuoteLines
         {
             var line = QuoteText.Clean(lines[i]);
             if (line.Length == 0) continue;
-            if (angleQuotes && line[0] == '>')
+            // ">:" alone is the end of a wrapped attribution ("… skrev Test user <test@example.com" + ">:"), not a quoted line.
+            if (angleQuotes && line[0] == '>' && line.AsSpan(1).Trim() is not ":")
             {
                 var attribution = Attributions.EndingAbove(lines, i);
                 var description = attribution < 0 ? "the quoted lines ('>')" : Attributions.Describe(QuoteText.Joined(lines, attribution, i)) + " and the quoted lines";
