@@ -37,7 +37,9 @@ internal static class HtmlPlacement
     {
         var mark = outline.Marks.FirstOrDefault(m => m.Kind != QuoteMarkKind.SeparatorIfHeaderFollows
             || (m.NextLine < outline.Lines.Count && QuoteLines.IsHeaderLine(outline.Lines[m.NextLine].Text)));
-        var byText = QuoteLines.Find(outline.Lines.Select(l => l.Text).ToList(), angleQuotes: false);
+        var texts = outline.Lines.Select(l => l.Text).ToList();
+        // Hotmail and Outlook.com write the quote as "&gt;"-prefixed lines inside the HTML.
+        var byText = QuoteLines.Find(texts, angleQuotes: true);
         // A text marker wins only when it comes before the element: Outlook's "From: … Sent:" lines
         // sit inside the border-top block that already marks the quote.
         if (byText is { } text && (mark is null || outline.Lines[text.Index].ContentEnd <= mark.Offset))
@@ -45,8 +47,10 @@ internal static class HtmlPlacement
         if (mark is null) return null;
 
         var previous = outline.Lines.FindLastIndex(l => l.ContentEnd <= mark.Offset);
-        if (previous >= 0 && QuoteLines.IsAttribution(outline.Lines[previous].Text))
-            return (outline.Lines[previous].Start, $"{QuoteLines.Describe(outline.Lines[previous].Text)} and {mark.Description}", mark);
+        // The attribution above the element may be wrapped over up to three lines (Android: "ср, 30 апр. 2025 г. в 15:19, John Doe <" + "john@example.com>:").
+        var attribution = previous < 0 ? -1 : QuoteLines.IsForwardIntro(texts[previous]) ? previous : QuoteLines.AttributionEndingAt(texts, previous);
+        if (attribution >= 0)
+            return (outline.Lines[attribution].Start, $"{QuoteLines.Describe(string.Join(' ', texts.Skip(attribution).Take(previous - attribution + 1)))} and {mark.Description}", mark);
         return (mark.Offset, mark.Description, mark);
     }
 

@@ -60,7 +60,10 @@ public static class SignatureInjector
     {
         using var encoded = EncodedText.TryRead(part);
         var (text, encoding) = encoded is null ? Decode(part) : (encoded.Chars, encoded.Encoding);
-        var placement = TextPlacement.Find(text, SignatureText.Normalize(signature.Text));
+        // A client may have put the signature in itself: Outlook derives the text part from the HTML
+        // the add-in inserted, so the text of the HTML form counts as this signature too.
+        var forms = signature.Html.Length > 0 ? new[] { SignatureText.Normalize(signature.Text), SignatureText.OfHtml(signature.Html) } : [SignatureText.Normalize(signature.Text)];
+        var placement = TextPlacement.Find(text, forms);
         if (placement.AlreadyPresent) return placement with { Where = $"{placement.Where} in text/plain" };
         var inserted = TextSignatureBlock.For(text.Span, placement, signature.Text);
         var note = SplicedText.Insert(part, encoded, text, encoding, placement.Offset, inserted);

@@ -20,6 +20,19 @@ internal static class SignatureText
 
     public static bool IsIn(ReadOnlySpan<char> text, string normalizedSignature) => IsIn(text, [], normalizedSignature);
 
+    /// <summary>Whether any of the signature's forms (its text, and the text of its HTML) is in the text.</summary>
+    public static bool IsIn(ReadOnlySpan<char> text, IReadOnlyList<string> forms)
+    {
+        foreach (var form in forms) if (IsIn(text, [], form)) return true;
+        return false;
+    }
+
+    public static bool IsIn(ReadOnlySpan<char> first, ReadOnlySpan<char> second, IReadOnlyList<string> forms)
+    {
+        foreach (var form in forms) if (IsIn(first, second, form)) return true;
+        return false;
+    }
+
     /// <summary>Whether the signature is in <paramref name="first"/> and <paramref name="second"/> joined by a space.</summary>
     public static bool IsIn(ReadOnlySpan<char> first, ReadOnlySpan<char> second, string normalizedSignature)
     {
@@ -35,7 +48,12 @@ internal static class SignatureText
     {
         try
         {
-            return normalized.Text.Contains(normalizedSignature, StringComparison.Ordinal);
+            if (normalized.Text.Contains(normalizedSignature, StringComparison.Ordinal)) return true;
+            // The same signature seen through a client or a second gateway: links rewritten for
+            // tracking, "text <url>" as Outlook writes links in the text it derives from HTML,
+            // punctuation and line breaks changed. Its words, in order, are still there.
+            var words = SignatureWords.Of(normalizedSignature);
+            return words.Length >= SignatureWords.Shortest && SignatureWords.Of(normalized.Text).Contains(words, StringComparison.Ordinal);
         }
         finally
         {

@@ -7,7 +7,7 @@ namespace Envoi.Core.Signatures.Placement;
 /// </summary>
 internal static class TextPlacement
 {
-    public static PartPlacement Find(ReadOnlyMemory<char> text, string normalizedSignature)
+    public static PartPlacement Find(ReadOnlyMemory<char> text, IReadOnlyList<string> normalizedSignature)
     {
         var lines = new TextLines(text);
         var quote = QuoteLines.Find(lines, angleQuotes: true);

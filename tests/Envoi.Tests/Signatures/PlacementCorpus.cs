@@ -1,0 +1,112 @@
+namespace Envoi.Tests.Signatures;
+
+/// <summary>
+/// Replies as clients write them, per language: the quote header each client puts under the
+/// author's text (Gmail's and Apple Mail's attribution, Outlook's header block, the separators of
+/// Thunderbird, Android and Samsung mail), written from the clients' own output in that language.
+/// </summary>
+public static class PlacementCorpus
+{
+    public sealed record Reply(string Language, string Client, string Header);
+
+    // \u00A0 and \u202F: Gmail and Apple put no-break and narrow no-break spaces into dates and times.
+    public static readonly IReadOnlyList<Reply> Headers =
+    [
+        new("en", "Gmail", "On Mon, May 5, 2025 at 10:00\u202FAM John Doe <john.doe@example.com> wrote:"),
+        new("en", "Apple Mail", "On 5 May 2025, at 10:00, John Doe <john.doe@example.com> wrote:"),
+        new("en", "Outlook", "From: John Doe <john.doe@example.com>\nSent: Monday, May 5, 2025 10:00 AM\nTo: Jane Roe <jane@example.com>\nSubject: Budget"),
+        new("en", "Outlook web", "________________________________\nFrom: John Doe <john.doe@example.com>\nSent: Monday, May 5, 2025 10:00\nTo: Jane Roe\nSubject: Budget"),
+        new("en", "Thunderbird", "On 05/05/2025 10:00, John Doe wrote:"),
+        new("en", "Android", "-------- Original message --------\nFrom: John Doe <john.doe@example.com>\nDate: 05/05/2025 10:00 (GMT+01:00)\nTo: jane@example.com\nSubject: Budget"),
+        new("en", "Gmail (wrapped)", "On Monday, May 5, 2025 at 10:00:15 AM Pacific Daylight Time, John\nDoe <john.doe@example.com>\nwrote:"),
+        new("en", "Apple Mail (forward)", "Begin forwarded message:\n\nFrom: John Doe <john.doe@example.com>\nSubject: Budget\nDate: 5 May 2025 at 10:00:00 CEST\nTo: Jane Roe <jane@example.com>"),
+        new("en", "Yahoo", "On Monday, May 5, 2025, 10:00:00 AM GMT+2, John Doe <john.doe@example.com> wrote:"),
+        new("en", "Zoho", "---- On Mon, 05 May 2025 10:00:00 +0200 John Doe <john.doe@example.com> wrote ----"),
+        new("fr", "Gmail", "Le lun. 5 mai 2025 à 10:00, John Doe <john.doe@example.com> a écrit :"),
+        new("fr", "Apple Mail", "Le 5 mai 2025 à 10:00, John Doe <john.doe@example.com> a écrit :"),
+        new("fr", "Outlook", "De : John Doe <john.doe@example.com>\nEnvoyé : lundi 5 mai 2025 10:00\nÀ : Jane Roe <jane@example.com>\nObjet : Budget"),
+        new("fr", "Thunderbird", "-------- Message d'origine --------\nDe : John Doe <john.doe@example.com>\nDate : 05/05/2025 10:00\nÀ : Jane Roe"),
+        new("de", "Gmail", "Am Mo., 5. Mai 2025 um 10:00 Uhr schrieb John Doe <\njohn.doe@example.com>:"),
+        new("de", "Apple Mail", "Am 05.05.2025 um 10:00 schrieb John Doe <john.doe@example.com>:"),
+        new("de", "Outlook", "Von: John Doe <john.doe@example.com>\nGesendet: Montag, 5. Mai 2025 10:00\nAn: Jane Roe <jane@example.com>\nBetreff: Budget"),
+        new("de", "Thunderbird", "-------- Ursprüngliche Nachricht --------\nBetreff: Budget\nDatum: 05.05.2025 10:00\nVon: John Doe <john.doe@example.com>"),
+        new("es", "Gmail", "El lun, 5 may 2025 a las 10:00, John Doe (<john.doe@example.com>) escribió:"),
+        new("es", "Apple Mail", "El 5 may 2025, a las 10:00, John Doe <john.doe@example.com> escribió:"),
+        new("es", "Outlook", "De: John Doe <john.doe@example.com>\nEnviado el: lunes, 5 de mayo de 2025 10:00\nPara: Jane Roe\nAsunto: Presupuesto"),
+        new("it", "Gmail", "Il giorno lun 5 mag 2025 alle ore 10:00 John Doe <john.doe@example.com>\nha scritto:"),
+        new("it", "Thunderbird", "In data 05/05/2025 10:00, John Doe ha scritto:"),
+        new("it", "Outlook", "Da: John Doe <john.doe@example.com>\nInviato: lunedì 5 maggio 2025 10:00\nA: Jane Roe\nOggetto: Bilancio"),
+        new("pt", "Gmail", "Em seg., 5 de mai. de 2025 às 10:00, John Doe <john.doe@example.com>\nescreveu:"),
+        new("pt", "Apple Mail", "No dia 5 de maio de 2025, às 10:00, John Doe <john.doe@example.com> escreveu:"),
+        new("pt", "Outlook", "De: John Doe <john.doe@example.com>\nEnviado: segunda-feira, 5 de maio de 2025 10:00\nPara: Jane Roe\nAssunto: Orçamento"),
+        new("nl", "Gmail", "Op ma 5 mei 2025 om 10:00 schreef John Doe <john.doe@example.com>:"),
+        new("nl", "Apple Mail", "Op 5 mei 2025, om 10:00 heeft John Doe <john.doe@example.com> het volgende geschreven:"),
+        new("nl", "Outlook", "Van: John Doe <john.doe@example.com>\nVerzonden: maandag 5 mei 2025 10:00\nAan: Jane Roe\nOnderwerp: Budget"),
+        new("sv", "Gmail", "Den mån 5 maj 2025 kl 10:00 skrev John Doe <john.doe@example.com>:"),
+        new("sv", "Apple Mail", "5 maj 2025 kl. 10:00 skrev John Doe <john.doe@example.com>:"),
+        new("sv", "Outlook", "Från: John Doe <john.doe@example.com>\nSkickat: den 5 maj 2025 10:00\nTill: Jane Roe\nÄmne: Budget"),
+        new("da", "Gmail", "Den man. 5. maj 2025 kl. 10.00 skrev John Doe <john.doe@example.com>:"),
+        new("da", "Outlook", "-------- Oprindelig besked --------\nFra: John Doe <john.doe@example.com>\nDato: 05-05-2025 10:00\nTil: Jane Roe"),
+        new("da", "Outlook desktop", "Fra: John Doe <john.doe@example.com>\nSendt: 5. maj 2025 10:00\nTil: Jane Roe\nEmne: Budget"),
+        new("no", "Gmail", "man. 5. mai 2025 kl. 10:00 skrev Test user <test@example.com\n>:"),
+        new("no", "Apple Mail", "Den 5. mai 2025 kl. 10:00 skrev John Doe <john.doe@example.com>:"),
+        new("no", "Outlook", "Fra: John Doe <john.doe@example.com>\nSendt: mandag 5. mai 2025 10:00\nTil: Jane Roe\nEmne: Budsjett"),
+        new("fi", "Gmail", "ma 5.5.2025 klo 10.00 John Doe (john.doe@example.com)\nkirjoitti:"),
+        new("fi", "Gmail (name first)", "John Doe <john.doe@example.com> kirjoitti ma 5.5.2025 klo\n10.00:"),
+        new("fi", "Outlook", "Lähettäjä: John Doe <john.doe@example.com>\nLähetetty: maanantai 5. toukokuuta 2025 10.00\nVastaanottaja: Jane Roe\nAihe: Budjetti"),
+        new("pl", "Gmail", "pon., 5 maj 2025 o 10:00 John Doe <john.doe@example.com> napisał(a):"),
+        new("pl", "Thunderbird", "W dniu 5.05.2025 o 10:00, John Doe pisze:"),
+        new("pl", "Outlook", "Od: John Doe <john.doe@example.com>\nWysłano: poniedziałek, 5 maja 2025 10:00\nDo: Jane Roe\nTemat: Budżet"),
+        new("cs", "Gmail", "po 5. 5. 2025 v 10:00 odesílatel John Doe <john.doe@example.com>\nnapsal:"),
+        new("cs", "Thunderbird", "Dne 5. 5. 2025 v 10:00 John Doe napsal(a):"),
+        new("cs", "Outlook", "Od: John Doe <john.doe@example.com>\nOdesláno: pondělí 5. května 2025 10:00\nKomu: Jane Roe\nPředmět: Rozpočet"),
+        new("sk", "Gmail", "po 5. 5. 2025 o 10:00 John Doe <john.doe@example.com> napísal(a):"),
+        new("sk", "Outlook", "Od: John Doe <john.doe@example.com>\nOdoslané: pondelok 5. mája 2025 10:00\nKomu: Jane Roe\nPredmet: Rozpočet"),
+        new("hu", "Gmail", "John Doe <john.doe@example.com> ezt írta (időpont: 2025. máj. 5., H,\n10:00):"),
+        new("hu", "Outlook", "Feladó: John Doe <john.doe@example.com>\nElküldve: 2025. május 5. 10:00\nCímzett: Jane Roe\nTárgy: Költségvetés"),
+        new("ro", "Gmail", "În lun., 5 mai 2025 la 10:00, John Doe <john.doe@example.com> a scris:"),
+        new("ro", "Outlook", "De la: John Doe <john.doe@example.com>\nTrimis: luni, 5 mai 2025 10:00\nCătre: Jane Roe\nSubiect: Buget"),
+        new("ru", "Gmail", "ср, 30 апр. 2025 г. в 15:19, John Doe <john.doe@example.com>:"),
+        new("ru", "Android (wrapped)", "ср, 30 апр. 2025 г. в 15:19, John Doe <\njohn.doe@example.com>:"),
+        new("ru", "Thunderbird", "05.05.2025 10:00, John Doe пишет:"),
+        new("ru", "Outlook", "От: John Doe <john.doe@example.com>\nОтправлено: 5 мая 2025 г. 10:00\nКому: Jane Roe\nТема: Бюджет"),
+        new("uk", "Gmail", "пн, 5 трав. 2025 р. о 10:00 John Doe <john.doe@example.com> пише:"),
+        new("uk", "Outlook", "Від: John Doe <john.doe@example.com>\nНадіслано: 5 травня 2025 р. 10:00\nКому: Jane Roe\nТема: Бюджет"),
+        new("el", "Gmail", "Στις Δευ 5 Μαΐ 2025 στις 10:00, ο/η John Doe <john.doe@example.com>\nέγραψε:"),
+        new("el", "Outlook", "Από: John Doe <john.doe@example.com>\nΣτάλθηκε: Δευτέρα, 5 Μαΐου 2025 10:00\nΠρος: Jane Roe\nΘέμα: Προϋπολογισμός"),
+        new("tr", "Gmail", "John Doe <john.doe@example.com>, 5 May 2025 Pzt, 10:00 tarihinde şunu\nyazdı:"),
+        new("tr", "Outlook", "Kimden: John Doe <john.doe@example.com>\nGönderildi: 5 Mayıs 2025 Pazartesi 10:00\nKime: Jane Roe\nKonu: Bütçe"),
+        new("ar", "Gmail", "\u200Fفي الاثنين، 5 مايو 2025 في 10:00 ص، كتب \u200FJohn Doe\u200F <\u200Ejohn.doe@example.com\u200E>:\u200F"),
+        new("ar", "Outlook", "من: John Doe <john.doe@example.com>\nتاريخ الإرسال: الاثنين، 5 مايو، 2025 10:00 ص\nإلى: Jane Roe\nالموضوع: الميزانية"),
+        new("he", "Gmail", "\u200Fבתאריך יום ב׳, 5 במאי 2025 ב-10:00 מאת \u202AJohn Doe\u202C \u200F<\u202Ajohn.doe@example.com\u202C>\u200F:"),
+        new("he", "Outlook", "מאת: John Doe <john.doe@example.com>\nנשלח: יום שני 05 מאי 2025 10:00\nאל: Jane Roe\nנושא: תקציב"),
+        new("ja", "Gmail", "2025年5月5日(月) 10:00 John Doe <john.doe@example.com>:"),
+        new("ja", "Apple Mail", "2025/05/05 10:00、John Doe <john.doe@example.com>のメール:"),
+        new("ja", "Outlook", "差出人: John Doe <john.doe@example.com>\n送信日時: 2025年5月5日 10:00\n宛先: Jane Roe\n件名: 予算"),
+        new("zh", "Gmail", "John Doe <john.doe@example.com> 于2025年5月5日周一 10:00写道："),
+        new("zh", "Apple Mail", "在 2025年5月5日，10:00，John Doe <john.doe@example.com> 写道："),
+        new("zh", "Outlook", "发件人: John Doe <john.doe@example.com>\n发送时间: 2025年5月5日 10:00\n收件人: Jane Roe\n主题: 预算"),
+        new("zh", "QQ Mail", "------------------ 原始邮件 ------------------\n发件人: \"John Doe\"<john.doe@example.com>;\n发送时间: 2025年5月5日(星期一) 上午10:00\n收件人: \"Jane\"<jane@example.com>;"),
+        new("ko", "Gmail", "2025년 5월 5일 (월) 오전 10:00, John Doe <john.doe@example.com>님이 작성:"),
+        new("ko", "Outlook", "보낸 사람: John Doe <john.doe@example.com>\n보낸 날짜: 2025년 5월 5일 월요일 오전 10:00\n받는 사람: Jane Roe\n제목: 예산"),
+        new("vi", "Gmail", "Vào Th 2, 5 thg 5, 2025 vào lúc 10:00 John Doe <john.doe@example.com>\nđã viết:"),
+        new("vi", "Outlook", "Từ: John Doe <john.doe@example.com>\nĐã gửi: Thứ Hai, ngày 5 tháng 5 năm 2025 10:00\nĐến: Jane Roe\nChủ đề: Ngân sách"),
+    ];
+
+    /// <summary>The HTML shapes clients wrap a quote in; {0} is the attribution or header (as HTML lines).</summary>
+    public static readonly IReadOnlyList<(string Client, string Template)> HtmlShapes =
+    [
+        ("Gmail", "<div dir=\"ltr\">{new}</div><br><div class=\"gmail_quote gmail_quote_container\"><div dir=\"ltr\" class=\"gmail_attr\">{header}<br></div><blockquote class=\"gmail_quote\" style=\"margin:0px 0px 0px 0.8ex\">Quoted text</blockquote></div>"),
+        ("Apple Mail", "<div>{new}</div><div><br><blockquote type=\"cite\"><div>{header}</div><br><div>Quoted text</div></blockquote></div>"),
+        ("Thunderbird", "<p>{new}</p><div class=\"moz-cite-prefix\">{header}<br></div><blockquote type=\"cite\" cite=\"mid:1@example.com\">Quoted text</blockquote>"),
+        ("Outlook desktop", "<div class=\"WordSection1\"><p class=\"MsoNormal\">{new}<o:p></o:p></p><div><div style=\"border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm\"><p class=\"MsoNormal\">{header}</p></div></div><p class=\"MsoNormal\">Quoted text</p></div>"),
+        ("Outlook.com", "<div>{new}</div><div id=\"appendonsend\"></div><hr style=\"display:inline-block;width:98%\" tabindex=\"-1\"><div id=\"divRplyFwdMsg\" dir=\"ltr\">{header}</div><div>Quoted text</div>"),
+        ("Hotmail (&gt; lines)", "<div>{new}</div><br><div>{header}<br>&gt; Quoted text<br>&gt; more quoted text</div>"),
+        ("Yahoo", "<div class=\"yahoo-style-wrap\"><div>{new}</div></div><div id=\"yahoo_quoted_1234\" class=\"yahoo_quoted\"><div>{header}</div><div>Quoted text</div></div>"),
+        ("Zimbra", "<div>{new}</div><hr id=\"zwchr\" data-marker=\"__DIVIDER__\"><div data-marker=\"__HEADERS__\">{header}</div><br><div data-marker=\"__QUOTED_TEXT__\">Quoted text</div>"),
+        ("Zoho", "<div>{new}</div><div class=\"zmail_extra_hr\" style=\"border-top: 1px solid rgb(204, 204, 204); height: 0px\"><br></div><div class=\"zmail_extra\" data-zbluepencil-ignore=\"true\"><div>{header}</div><blockquote style=\"border-left: 1px solid rgb(204, 204, 204)\">Quoted text</blockquote></div>"),
+        ("ProtonMail", "<div>{new}</div><div class=\"protonmail_quote\">{header}<br><blockquote class=\"protonmail_quote\" type=\"cite\">Quoted text</blockquote></div>"),
+        ("Superhuman", "<div>{new}</div><div class=\"gmail_quote sh-quoted-content\"><div dir=\"ltr\" class=\"gmail_attr\">{header}</div><blockquote class=\"gmail_quote\">Quoted text</blockquote></div>"),
+        ("Spark", "<div name=\"messageBodySection\"><div dir=\"auto\">{new}</div></div><div name=\"messageReplySection\">{header}<br><blockquote type=\"cite\" style=\"border-left-color: #1abc9c\">Quoted text</blockquote></div>"),
+    ];
+}
