@@ -1,4 +1,5 @@
 using Envoi.Fuzz;
+using Envoi.Fuzz.Targets;
 
 namespace Envoi.Tests.Fuzz;
 
