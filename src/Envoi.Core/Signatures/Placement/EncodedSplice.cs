@@ -37,21 +37,22 @@ internal static class EncodedSplice
         var stored = source.Stored.Span;
         var transfer = part.ContentTransferEncoding;
         var sevenBit = PartText.IsSevenBit(transfer);
-        // A mislabelled 7bit part: the full path re-encodes it to quoted-printable, as it always did.
-        if (sevenBit && PartText.HasEightBitBytes(stored)) return null;
         if ((sevenBit || transfer == ContentEncoding.EightBit) && LineLengths.HasLongLine(stored[..offset], fragment, stored[offset..]))
             return null;
 
         var note = PartText.DeclareCharset(part, source.Encoding, inserted);
         var storage = source.Storage;
-        if (sevenBit && PartText.HasEightBitBytes(fragment))
+        // A 7bit part that already holds 8-bit bytes (mislabelled by its client) is relabelled too:
+        // re-encoding it would replace the author's bytes with '?' (found by fuzzing).
+        var eightBitAlready = sevenBit && PartText.HasEightBitBytes(stored);
+        if (sevenBit && (eightBitAlready || PartText.HasEightBitBytes(fragment)))
         {
-            // Only text/plain gets here (HTML in a 7bit part says non-ASCII as character references).
-            // 8bit rather than quoted-printable: the rest of the part stays byte for byte, and 8bit is
+            // Only text/plain needs it for the signature (HTML in a 7bit part says non-ASCII as character
+            // references). 8bit rather than quoted-printable: the rest of the part stays byte for byte, and 8bit is
             // safe on the way out: MailKit re-encodes it for an upstream without 8BITMIME, and the
             // DKIM stage prepares the message for 7bit before signing.
             part.ContentTransferEncoding = ContentEncoding.EightBit;
-            note += ", now 8bit (the signature needs 8 bits)";
+            note += eightBitAlready ? ", now 8bit (it held 8-bit bytes)" : ", now 8bit (the signature needs 8 bits)";
             // Identity bytes are the same in 7bit and 8bit: saying so lets MimeKit copy them out
             // as they are instead of running them through a pass-through encoder.
             storage = ContentEncoding.EightBit;

@@ -24,8 +24,11 @@ internal sealed class EncodedText : IDisposable
     private readonly int _charLength;
     private string? _text;
 
-    private EncodedText(Stream source, ContentEncoding storage, byte[] stored, int storedLength, byte[] decoded, int decodedLength, char[] chars, int charLength, Encoding encoding)
+    private readonly bool _replacedUtf8;
+
+    private EncodedText(Stream source, ContentEncoding storage, byte[] stored, int storedLength, byte[] decoded, int decodedLength, char[] chars, int charLength, Encoding encoding, bool replacedUtf8)
     {
+        _replacedUtf8 = replacedUtf8;
         Source = source;
         Storage = storage;
         _stored = stored;
@@ -61,8 +64,10 @@ internal sealed class EncodedText : IDisposable
 
     /// <summary>
     /// Null when the part needs MimeKit's full decode: base64 and other encodings, a byte-order
-    /// mark, a multi-byte charset other than UTF-8, or bytes the charset rejects (GetText would
-    /// replace them, and the text would no longer match the bytes one to one).
+    /// mark, or a multi-byte charset other than UTF-8. Bytes the declared charset rejects (Latin-1
+    /// labelled UTF-8, 8-bit bytes in US-ASCII) are read as replacement characters, as GetText
+    /// reads them, but stay as they are in the stored bytes: a splice keeps the author's bytes,
+    /// where decoding and re-encoding the part would turn them into U+FFFD or '?' (found by fuzzing).
     /// </summary>
     public static EncodedText? TryRead(TextPart part)
     {
@@ -90,6 +95,7 @@ internal sealed class EncodedText : IDisposable
 
         var chars = ArrayPool<char>.Shared.Rent(Math.Max(encoding.GetMaxCharCount(bytes.Length), 1));
         var length = TryDecode(encoding, bytes, chars);
+        var replacedUtf8 = false;
         // What GetText does without a charset: UTF-8 when the bytes are valid UTF-8, else Latin-1.
         if (length < 0 && encoding == NoCharset)
         {
@@ -97,16 +103,28 @@ internal sealed class EncodedText : IDisposable
             length = Encoding.Latin1.GetChars(bytes, chars);
         }
         if (length < 0)
-        {
-            Return(stored, decoded);
-            ArrayPool<char>.Shared.Return(chars);
-            return null;
-        }
-        return new EncodedText(stream, storage, stored, storedLength, decoded, decodedLength, chars, length, encoding == NoCharset ? StrictUtf8 : encoding);
+            (length, replacedUtf8) = DecodeReplacing(encoding, bytes, chars);
+        return new EncodedText(stream, storage, stored, storedLength, decoded, decodedLength, chars, length, encoding == NoCharset ? StrictUtf8 : encoding, replacedUtf8);
     }
 
     /// <summary>The offset in <see cref="Decoded"/> of the character at <paramref name="charOffset"/>.</summary>
-    public int DecodedOffset(int charOffset) => Encoding.GetByteCount(Chars.Span[..charOffset]);
+    public int DecodedOffset(int charOffset)
+    {
+        if (!_replacedUtf8) return Encoding.GetByteCount(Chars.Span[..charOffset]);
+        // A replacement character stands for one to three rejected bytes: count the bytes that
+        // decode to the characters before the offset instead of re-encoding those characters.
+        var decoder = new UTF8Encoding(false, false).GetDecoder();
+        var room = ArrayPool<char>.Shared.Rent(Math.Max(charOffset, 1));
+        try
+        {
+            decoder.Convert(Decoded.Span, room.AsSpan(0, charOffset), flush: false, out var bytesUsed, out _, out _);
+            return bytesUsed;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(room);
+        }
+    }
 
     /// <summary>The line ending the part uses, for the inserted bytes to match it.</summary>
     public string Newline
@@ -155,6 +173,19 @@ internal sealed class EncodedText : IDisposable
         {
             return -1;
         }
+    }
+
+    /// <summary>Decodes what the charset rejects as replacement characters; UTF-8 then needs <see cref="DecodedOffset"/>'s walk.</summary>
+    private static (int Length, bool ReplacedUtf8) DecodeReplacing(Encoding encoding, ReadOnlySpan<byte> bytes, char[] chars)
+    {
+        if (encoding.CodePage == Encoding.UTF8.CodePage)
+        {
+            Utf8.ToUtf16(bytes, chars, out _, out var written, replaceInvalidSequences: true);
+            return (written, true);
+        }
+        // A single-byte charset replaces each rejected byte by one '?': offsets stay one to one.
+        var lenient = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
+        return (lenient.GetChars(bytes, chars), false);
     }
 
     private static (byte[] Bytes, int Length) ReadAll(Stream stream)
