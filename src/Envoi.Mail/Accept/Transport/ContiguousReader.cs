@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Text;
 
 namespace Envoi.Mail.Accept.Transport;
 
@@ -26,6 +27,15 @@ internal sealed class ContiguousReader : PipeReader
         _stream = stream;
         _beforeBlockingRead = beforeBlockingRead;
     }
+
+    /// <summary>
+    /// The last line the engine consumed when it was a MAIL or RCPT command holding non-ASCII bytes,
+    /// else null. SmtpServer 11.1 decodes the domain of such an address as ASCII (every byte above
+    /// 127 becomes '?'), so <see cref="Accept.InternationalAddress"/> reads the address from these
+    /// bytes instead. The engine consumes a command line only after parsing it and runs the command
+    /// before it reads the next, so at MAIL or RCPT time this is that command's own line.
+    /// </summary>
+    public byte[]? LastInternationalCommand { get; private set; }
 
     /// <summary>True when the engine has bytes it has not looked at yet (pipelined commands).</summary>
     public bool HasUnexaminedInput => _examined < _end;
@@ -89,6 +99,7 @@ internal sealed class ContiguousReader : PipeReader
         var examinedAt = examined.GetInteger();
         if (consumedAt < _start || consumedAt > _end || examinedAt < consumedAt || examinedAt > _end)
             throw new InvalidOperationException("AdvanceTo was given a position outside the current buffer.");
+        if (consumedAt > _start) LastInternationalCommand = InternationalCommand(_buffer.Array.AsSpan(_start, consumedAt - _start));
         _start = consumedAt;
         _examined = examinedAt;
         if (_start == _end)
@@ -135,6 +146,17 @@ internal sealed class ContiguousReader : PipeReader
         {
             _pendingRead = null;
         }
+    }
+
+    private const int MaxCommandLine = 4096; // RFC 5321 allows 512 octets, plus room for extension parameters
+
+    /// <summary>A copy of <paramref name="consumed"/> when it is a MAIL or RCPT line with bytes above 127; the check stops at the first bytes of anything else (a DATA block starts with CRLF).</summary>
+    private static byte[]? InternationalCommand(ReadOnlySpan<byte> consumed)
+    {
+        if (consumed.Length is < 5 or > MaxCommandLine) return null;
+        var verb = consumed[..4];
+        if (!Ascii.EqualsIgnoreCase(verb, "MAIL"u8) && !Ascii.EqualsIgnoreCase(verb, "RCPT"u8)) return null;
+        return Ascii.IsValid(consumed) ? null : consumed.ToArray();
     }
 
     /// <summary>
