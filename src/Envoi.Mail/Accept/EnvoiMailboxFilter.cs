@@ -11,11 +11,14 @@ namespace Envoi.Mail.Accept;
 /// connectors may relay: anyone else gets 530 whatever addresses they try. Authenticated users
 /// may only use their own address or aliases as envelope sender.
 /// </summary>
-internal sealed class EnvoiMailboxFilter(SmtpOptions options, TrustedNetworks trusted) : IMailboxFilter
+internal sealed class EnvoiMailboxFilter(SmtpOptions options, TrustedNetworks trusted, Spool.FreeSpaceGuard space) : IMailboxFilter
 {
     public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken)
     {
         context.SetRecipientCount(0);
+        // Refused before anything is read, as Postfix does with queue_minfree: the client keeps the message and retries.
+        if (!space.Fits(size))
+            throw Refused("disk-full", SmtpReplies.InsufficientStorage);
         var sender = Address(context, from, from, "Sender");
         var user = context.User();
         if (user is null && !trusted.Contains(context.RemoteAddress()))

@@ -89,7 +89,7 @@ public sealed class InternationalAddressTests : IAsyncLifetime
     {
         await using var raw = await LoggedInAsync(_envoi.SmtpPort);
         Assert.StartsWith("250", await raw.CommandAsync($"MAIL FROM:<{Jose}> SMTPUTF8"));
-        var line = Encoding.ASCII.GetBytes("RCPT TO:<bad@ex").Concat(new byte[] { 0xA4 }).Concat(Encoding.ASCII.GetBytes("mple.de>\r\n")) // a lone continuation byte.ToArray();
+        var line = Encoding.ASCII.GetBytes("RCPT TO:<bad@ex").Concat(new byte[] { 0xA4 }).Concat(Encoding.ASCII.GetBytes("mple.de>\r\n")).ToArray(); // 0xA4 alone: a continuation byte without its lead
         await raw.SendAsync(line);
         var reply = await raw.ReadReplyAsync();
         Assert.StartsWith("553 5.6.7", reply);
@@ -114,5 +114,49 @@ public sealed class InternationalAddressTests : IAsyncLifetime
         Assert.Equal("José Núñez", (await directory.FindAsync(Jose, default))?["displayName"]);
         Assert.Equal("José Núñez", (await directory.FindAsync(JoseALabel, default))?["displayName"]);
         Assert.Equal("José Núñez", (await directory.FindAsync("JOSÉ@EXÄMPLE.DE", default))?["displayName"]);
+    }
+
+    private static async Task<string> SubmitAsync(EnvoiTestHost envoi)
+    {
+        await using var raw = await LoggedInAsync(envoi.SmtpPort);
+        Assert.StartsWith("250", await raw.CommandAsync($"MAIL FROM:<{Jose}> SMTPUTF8"));
+        Assert.StartsWith("250", await raw.CommandAsync("RCPT TO:<müller@bücher.example>"));
+        Assert.StartsWith("250", await raw.CommandAsync("RCPT TO:<ana@xn--bcher-kva.example>"));
+        Assert.StartsWith("354", await raw.CommandAsync("DATA"));
+        var reply = await raw.CommandAsync(Body(Jose, "müller@bücher.example"));
+        Assert.StartsWith("250", reply);
+        return EnvoiTestHost.QueueIdFrom(reply);
+    }
+
+    [Fact]
+    public async Task International_envelope_is_relayed_unchanged_with_smtputf8_when_the_upstream_offers_it()
+    {
+        await using var upstream = new EnvelopeRecorder(offerSmtpUtf8: true);
+        await using var envoi = await EnvoiTestHost.StartAsync(s => s.Upstream.Url = upstream.Url);
+        await envoi.AddUserAsync(Jose, Password);
+        var id = await SubmitAsync(envoi);
+
+        var delivered = await upstream.WaitForAsync();
+        Assert.Equal($"MAIL FROM:<{Jose}>", delivered.MailLine.Split(' ', 3)[0] + " " + delivered.MailLine.Split(' ', 3)[1]);
+        Assert.Contains(" SMTPUTF8", delivered.MailLine);
+        // MailKit writes every domain of an SMTPUTF8 transaction as U-label: the A-label recipient arrives
+        // as the same mailbox in its other form (RFC 5890); the U-label ones arrive byte for byte as sent.
+        Assert.Equal(["RCPT TO:<müller@bücher.example>", "RCPT TO:<ana@bücher.example>"], delivered.RcptLines);
+        Assert.Contains("Hallo, schöne Grüße.", Encoding.UTF8.GetString(delivered.Data));
+        await envoi.WaitForStatusAsync(id, MessageStatus.Relayed);
+    }
+
+    [Fact]
+    public async Task Upstream_without_smtputf8_fails_a_non_ascii_local_part_for_good_and_says_why()
+    {
+        await using var upstream = new EnvelopeRecorder(offerSmtpUtf8: false);
+        await using var envoi = await EnvoiTestHost.StartAsync(s => s.Upstream.Url = upstream.Url);
+        await envoi.AddUserAsync(Jose, Password);
+        var id = await SubmitAsync(envoi);
+
+        var entry = await envoi.WaitUntilAsync(id, e => e.Recipients.All(r => r.Status == RecipientStatus.Failed), "failed for every recipient");
+        Assert.DoesNotContain(upstream.Log, line => line.StartsWith("MAIL FROM:<josé")); // Envoi did not try, nor rewrite the address
+        foreach (var recipient in entry.Recipients) Assert.StartsWith("553 5.6.7", recipient.Response);
+        Assert.Contains("SMTPUTF8", entry.Recipients[0].Response);
     }
 }

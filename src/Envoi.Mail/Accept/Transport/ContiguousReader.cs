@@ -73,6 +73,16 @@ internal sealed class ContiguousReader : PipeReader
         _examined = _start;
     }
 
+    private DateTimeOffset? _dataDeadline;
+
+    /// <summary>Called when the DATA of a message did not arrive within its time (the connection then ends).</summary>
+    public Func<ValueTask>? OnDataTimeout { get; set; }
+
+    /// <summary>From the DATA command until its block is consumed, reads end at <paramref name="deadline"/>.</summary>
+    public void StartData(DateTimeOffset deadline) => _dataDeadline = deadline;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
     public override async ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
     {
         if (_completed) throw new InvalidOperationException("Reading after completion.");
@@ -99,7 +109,11 @@ internal sealed class ContiguousReader : PipeReader
         var examinedAt = examined.GetInteger();
         if (consumedAt < _start || consumedAt > _end || examinedAt < consumedAt || examinedAt > _end)
             throw new InvalidOperationException("AdvanceTo was given a position outside the current buffer.");
-        if (consumedAt > _start) LastInternationalCommand = InternationalCommand(_buffer.Array.AsSpan(_start, consumedAt - _start));
+        if (consumedAt > _start)
+        {
+            LastInternationalCommand = InternationalCommand(_buffer.Array.AsSpan(_start, consumedAt - _start));
+            _dataDeadline = null; // whatever was consumed, a DATA block (the only unit read under a deadline) is over
+        }
         _start = consumedAt;
         _examined = examinedAt;
         if (_start == _end)
@@ -124,12 +138,13 @@ internal sealed class ContiguousReader : PipeReader
 
     private async ValueTask FillAsync(CancellationToken cancellationToken)
     {
-        _buffer.EnsureCapacity(_end + 4096, _end);
         using var pending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _pendingRead = pending;
+        if (_dataDeadline is { } deadline) pending.CancelAfter(Max(deadline - DateTimeOffset.UtcNow, TimeSpan.Zero));
         try
         {
             if (_cancelNextRead) return;
+            _buffer.EnsureCapacity(Math.Max(_end + 4096, InitialSize), _end);
             var read = await _stream.ReadAsync(_buffer.Array.AsMemory(_end, _buffer.Capacity - _end), pending.Token);
             if (read == 0) _streamEnded = true;
             _end += read;
@@ -137,6 +152,13 @@ internal sealed class ContiguousReader : PipeReader
         catch (OperationCanceledException) when (_cancelNextRead && !cancellationToken.IsCancellationRequested)
         {
             // CancelPendingRead: return what we have, flagged as cancelled.
+        }
+        catch (OperationCanceledException) when (_dataDeadline is not null && !cancellationToken.IsCancellationRequested)
+        {
+            // Smtp:DataTimeout: the message did not arrive in time (a byte-a-second client). The engine sees
+            // the end of the stream and gives up the transaction; nothing was stored, nothing acknowledged.
+            _streamEnded = true;
+            if (OnDataTimeout is { } onTimeout) await onTimeout();
         }
         catch (IOException)
         {
