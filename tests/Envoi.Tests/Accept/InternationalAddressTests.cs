@@ -37,16 +37,10 @@ public sealed class InternationalAddressTests : IAsyncLifetime
     [Fact]
     public async Task Utf8_sender_and_idn_recipient_are_accepted_and_stored_as_sent()
     {
-        await using var raw = await LoggedInAsync(_envoi.SmtpPort);
-        // The regression: this was "553 5.1.7 Sender <jose@ex??mple.de> refused: 'ex??mple.de' is not a valid domain name".
-        Assert.StartsWith("250", await raw.CommandAsync($"MAIL FROM:<{Jose}> SMTPUTF8"));
-        Assert.StartsWith("250", await raw.CommandAsync("RCPT TO:<müller@bücher.example>"));
-        Assert.StartsWith("250", await raw.CommandAsync("RCPT TO:<ana@xn--bcher-kva.example>"));
-        Assert.StartsWith("354", await raw.CommandAsync("DATA"));
-        var reply = await raw.CommandAsync(Body(Jose, "müller@bücher.example"));
-        Assert.StartsWith("250", reply);
+        // The regression: MAIL FROM was "553 5.1.7 Sender <jose@ex??mple.de> refused: 'ex??mple.de' is not a valid domain name".
+        var id = await SubmitAsync(_envoi);
 
-        var entry = await _envoi.FindAsync(EnvoiTestHost.QueueIdFrom(reply));
+        var entry = await _envoi.FindAsync(id);
         Assert.NotNull(entry);
         Assert.Equal(Jose, entry.From);
         Assert.Equal(["müller@bücher.example", "ana@xn--bcher-kva.example"], entry.Recipients.Select(r => r.Address));
