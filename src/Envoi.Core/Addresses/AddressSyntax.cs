@@ -26,6 +26,8 @@ public static class AddressSyntax
         if (local.Contains(':')) return "source routes are not accepted";
         if (local.Length > 64) return "the local part is longer than 64 characters";
         if (!IsDomain(domain)) return $"'{domain}' is not a valid domain name";
+        if (AddressForms.IsInternationalDomain(domain) && AddressForms.AsciiDomain(domain) is null)
+            return $"'{domain}' is not a valid internationalized domain name (IDNA, RFC 5891)";
         foreach (var c in local)
             if (char.IsControl(c) || c == ' ' && !local.StartsWith('"')) return "the local part contains a control character or space";
         return null;

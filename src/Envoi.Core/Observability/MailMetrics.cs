@@ -31,6 +31,8 @@ public static class MailMetrics
     public static readonly Counter Bounced = Metrics.CreateCounter("envoi_recipients_bounced_total", "Recipients failed for good (a bounce is sent).");
     public static readonly Counter Cancelled = Metrics.CreateCounter("envoi_messages_cancelled_total", "Messages cancelled before they left.");
     public static readonly Counter ClicksRecorded = Metrics.CreateCounter("envoi_clicks_recorded_total", "Tracked-link clicks and image loads this node committed to the database.");
+    public static readonly Gauge DiskFreeBytes = Metrics.CreateGauge("envoi_disk_free_bytes", "Free bytes on the fullest file system holding the spool or the data directory.");
+    public static readonly Gauge DiskState = Metrics.CreateGauge("envoi_disk_state", "0: enough free space; 1: below Spool:WarnFreeMegabytes (warning); 2: below Spool:MinFreeMegabytes (new mail refused with 452 4.3.1).");
     public static readonly Gauge QueueDepth = Metrics.CreateGauge("envoi_queue_depth", "Messages in the queue by status.", "status");
 
     public static readonly Histogram AcceptLatency = Metrics.CreateHistogram(

@@ -7,6 +7,6 @@ public sealed record EnvoiUser(int Id, string Email, bool IsAdmin, int? HoldSeco
 {
     /// <summary>True when <paramref name="address"/> is this user's address or one of their aliases.</summary>
     public bool Owns(string address) =>
-        string.Equals(address, Email, StringComparison.OrdinalIgnoreCase)
-        || Aliases.Any(a => string.Equals(a, address, StringComparison.OrdinalIgnoreCase));
+        // Same mailbox whether its domain is written as U-label or A-label (exämple.de, xn--exmple-cua.de).
+        Addresses.AddressForms.Same(address, Email) || Aliases.Any(a => Addresses.AddressForms.Same(a, address));
 }

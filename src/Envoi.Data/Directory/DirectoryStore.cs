@@ -31,10 +31,10 @@ public sealed class DirectoryStore(EnvoiDbFactory factory) : IDirectoryStore
 
     public async Task<Employee?> FindAsync(string address, CancellationToken ct)
     {
-        var normalized = address.Trim().ToLowerInvariant();
+        var forms = Core.Addresses.AddressForms.Of(address); // an IDN domain as U-label or A-label
         await using var db = factory.Create();
         var row = await db.Employees.AsNoTracking().Include(e => e.Aliases)
-            .SingleOrDefaultAsync(e => e.Email == normalized || e.Aliases.Any(a => a.Address == normalized), ct);
+            .SingleOrDefaultAsync(e => forms.Contains(e.Email) || e.Aliases.Any(a => forms.Contains(a.Address)), ct);
         if (row is null) return null;
         return ToEmployee(row, await GroupNamesAsync(db, row.Id, ct));
     }

@@ -14,11 +14,11 @@ public sealed class UserStore(EnvoiDbFactory factory) : IUserStore
 
     public async Task<EnvoiUser?> FindByEmailAsync(string email, CancellationToken ct)
     {
-        var normalized = email.ToLowerInvariant();
+        var forms = Core.Addresses.AddressForms.Of(email); // an IDN domain as U-label or A-label
         await using var db = factory.Create();
         // By address or alias: mail a connector relays from an alias belongs to the same person's outbox.
         var row = await db.Users.AsNoTracking().Include(u => u.Aliases)
-            .SingleOrDefaultAsync(u => u.Email == normalized || u.Aliases.Any(a => a.Address == normalized), ct);
+            .SingleOrDefaultAsync(u => forms.Contains(u.Email) || u.Aliases.Any(a => forms.Contains(a.Address)), ct);
         return ToUser(row);
     }
 

@@ -40,6 +40,7 @@ public sealed class MessageAcceptor(
     SmtpOptions smtp,
     GatewayIdentity identity,
     SendSafetyGate safety,
+    FreeSpaceGuard space,
     TimeProvider clock,
     ILogger<MessageAcceptor> logger)
 {
@@ -51,6 +52,12 @@ public sealed class MessageAcceptor(
             MailMetrics.Rejected.WithLabels("content").Inc();
             logger.LogWarning("Refused message from <{Sender}> ({Client}): {Reason}", request.Sender, request.Client, refusal.Text);
             return refusal;
+        }
+        if (!space.Fits(data.Length))
+        {
+            // The disk filled while the message was being sent (MAIL FROM found room).
+            MailMetrics.Rejected.WithLabels("disk-full").Inc();
+            return AcceptResult.Refuse(452, InsufficientStorage);
         }
         ReadOnlySequence<byte> body = scan.HasBareLineEnding ? new ReadOnlySequence<byte>(DataScan.NormalizeLineEndings(data)) : data;
 
@@ -110,6 +117,11 @@ public sealed class MessageAcceptor(
         {
             logger.LogError(e, "Could not store message from <{Sender}>; the client is told to retry", request.Sender);
             await ForgetAsync(id, rowCommitted: commit is { IsCompletedSuccessfully: true });
+            if (space.Check(fresh: true).State == StorageState.Refusing || IsDiskFull(e))
+            {
+                MailMetrics.Rejected.WithLabels("disk-full").Inc();
+                return AcceptResult.Refuse(452, InsufficientStorage);
+            }
             return AcceptResult.Refuse(451, "4.3.0 Envoi could not store your message; nothing was sent, please try again shortly");
         }
 
@@ -123,6 +135,17 @@ public sealed class MessageAcceptor(
     }
 
     private static readonly byte[] FinalCrlf = "\r\n"u8.ToArray();
+
+    private const string InsufficientStorage = "4.3.1 Insufficient system storage: Envoi's disk is nearly full; nothing was stored, please try again later";
+
+    /// <summary>ENOSPC (errno 28) from a file write, or SQLite's "database or disk is full" (SQLITE_FULL), anywhere in the chain.</summary>
+    private static bool IsDiskFull(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+            if (inner is IOException { HResult: 28 } || inner.Message.Contains("disk is full", StringComparison.OrdinalIgnoreCase) || inner.Message.Contains("No space left", StringComparison.Ordinal))
+                return true;
+        return false;
+    }
 
     private AcceptResult? Validate(ReadOnlySequence<byte> data, out DataScan scan)
     {

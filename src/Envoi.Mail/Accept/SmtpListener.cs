@@ -23,6 +23,7 @@ public sealed class SmtpListener(
     UserAccounts accounts,
     CertificateProvider certificates,
     AuthThrottle throttle,
+    Spool.FreeSpaceGuard space,
     ILoggerFactory loggers) : IHostedService
 {
     private readonly ILogger _logger = loggers.CreateLogger<SmtpListener>();
@@ -54,7 +55,8 @@ public sealed class SmtpListener(
             endpoints++;
         }
 
-        var listeners = new EnvoiEndpointListenerFactory();
+        var trusted = new TrustedNetworks(options.TrustedNetworks);
+        var listeners = new EnvoiEndpointListenerFactory(new ClientConnectionLimit(options, trusted, identity.HostName));
         var allBound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         listeners.Started += (_, endpoint) =>
         {
@@ -67,7 +69,7 @@ public sealed class SmtpListener(
         services.Add(listeners);
         services.Add(new EnvoiCommandFactory(options));
         services.Add(new EnvoiAuthenticator(accounts, options, throttle, loggers.CreateLogger<EnvoiAuthenticator>()));
-        services.Add(new EnvoiMailboxFilter(options, new TrustedNetworks(options.TrustedNetworks)));
+        services.Add(new EnvoiMailboxFilter(options, trusted, space));
         services.Add(new EnvoiMessageStore(acceptor));
 
         _server = new SmtpServer.SmtpServer(builder.Build(), services);
@@ -83,11 +85,13 @@ public sealed class SmtpListener(
         }
     }
 
-    private static void OnCommandExecuting(object? sender, SmtpCommandEventArgs e)
+    private void OnCommandExecuting(object? sender, SmtpCommandEventArgs e)
     {
         if (e.Command is DataCommand && e.Context.RecipientCount() > 0
             && e.Context.Properties.TryGetValue(EnvoiEndpointListenerFactory.ConnectionKey, out var value) && value is SmtpConnection connection)
         {
+            connection.StartData(DateTimeOffset.UtcNow + options.DataTimeout,
+                $"421 4.4.2 {identity.HostName} Timeout: the message did not arrive within {options.DataTimeout.TotalSeconds:0} s (Smtp:DataTimeout); nothing was stored");
             connection.Reader.PrependCrlf();
             e.Context.Properties[EnvoiMessageStore.LeadingCrlfKey] = true;
         }
@@ -101,7 +105,7 @@ public sealed class SmtpListener(
             // The engine's switch is all-or-nothing; Envoi refuses clear-text AUTH itself, loopback excepted.
             .AllowUnsecureAuthentication(true)
             .AuthenticationRequired(false)
-            .SessionTimeout(TimeSpan.FromHours(1));
+            .SessionTimeout(options.SessionTimeout);
 
     private static IPEndPoint Parse(string value, string setting) =>
         IPEndPoint.TryParse(value, out var endpoint)

@@ -38,5 +38,9 @@ internal static class SmtpReplies
     public static readonly SmtpResponse AuthenticationRequired =
         Reply(530, "5.7.0 Authentication required: log in (AUTH) before sending; Envoi is not an open relay");
 
+    /// <summary>RFC 3463 4.3.1 "mail system full": temporary, the client keeps the message and retries.</summary>
+    public static readonly SmtpResponse InsufficientStorage =
+        Reply(452, "4.3.1 Insufficient system storage: Envoi's disk is nearly full; nothing was lost, please try again later");
+
     public static SmtpResponse Queued(string id) => Reply(250, $"2.0.0 Ok: queued as {id}");
 }

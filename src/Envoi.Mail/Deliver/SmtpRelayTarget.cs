@@ -29,6 +29,11 @@ public sealed class SmtpRelayTarget(UpstreamOptions options, ILogger<SmtpRelayTa
         try
         {
             client = await RentAsync(ct);
+            if (!client.Capabilities.HasFlag(SmtpCapabilities.UTF8) && SmtpUtf8Requirement.NeedsSmtpUtf8(sender, recipients))
+            {
+                logger.LogWarning("{QueueId}: upstream {Upstream} does not offer SMTPUTF8; the message is bounced", queueId, _endpoint);
+                return recipients.Select(r => new RecipientResult(r, RecipientStatus.Failed, SmtpUtf8Requirement.Refusal(_endpoint.ToString()))).ToList();
+            }
             client.BeginTransaction();
             var envelopeSender = sender.Length == 0 ? new MailboxAddress("", "") : MailboxAddress.Parse(sender);
             var envelopeRecipients = recipients.Select(r => new MailboxAddress("", r)).ToList();

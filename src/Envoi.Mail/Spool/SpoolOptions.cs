@@ -22,6 +22,19 @@ public sealed class SpoolOptions
     /// </summary>
     public TimeSpan SharedRecoveryGrace { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Below this much free space (on the spool's or the data directory's file system) new mail is refused
+    /// with 452 4.3.1 until space returns; stored mail is still relayed. Unset: 1.5 × <c>Smtp:MaxMessageBytes</c>
+    /// (53 MB by default), Postfix's rule.
+    /// </summary>
+    public long? MinFreeMegabytes { get; set; }
+
+    /// <summary>Below this much free space Envoi warns (log, <c>envoi_disk_state</c>, <c>/healthz</c>). Unset: the minimum + 1024 MB.</summary>
+    public long? WarnFreeMegabytes { get; set; }
+
+    /// <summary>How often free space is checked while no mail arrives, so warnings and recovery show without traffic.</summary>
+    public TimeSpan FreeSpaceCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Whether bodies go to the database, given the configured store and the database in use.</summary>
     public bool UsesDatabase(bool postgres) => Store?.Trim().ToLowerInvariant() switch
     {

@@ -42,6 +42,7 @@ public static class EnvoiWebApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SmtpListener>());
         builder.Services.AddHostedService<ReleaseScheduler>();
         builder.Services.AddHostedService<SpoolJanitor>();
+        builder.Services.AddHostedService<FreeSpaceWatch>();
         builder.Services.AddAuthentication(ApiTokenAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
         builder.Services.AddAuthorization();

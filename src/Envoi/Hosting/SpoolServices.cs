@@ -32,6 +32,11 @@ public static class SpoolServices
             services.AddSingleton<IBodyWriter, FileBodyWriter>();
         }
         services.AddSingleton<SpoolRecovery>();
+        // The spool's file system and the data directory's (SQLite, captured mail) are both watched.
+        var spoolDirectory = options.UsesDatabase(postgres) ? dataDirectory : options.Directory ?? Path.Combine(dataDirectory, "spool");
+        services.AddSingleton(sp => new FreeSpaceGuard([spoolDirectory, dataDirectory], options, settings.Smtp.MaxMessageBytes,
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FreeSpaceGuard>>()));
+        services.AddSingleton<Envoi.Core.Observability.IStorageHealth>(sp => sp.GetRequiredService<FreeSpaceGuard>());
         return services;
     }
 }

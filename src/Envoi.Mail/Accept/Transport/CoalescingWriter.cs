@@ -12,7 +12,7 @@ namespace Envoi.Mail.Accept.Transport;
 internal sealed class CoalescingWriter(Func<Stream> stream, Func<bool> moreInputPending) : PipeWriter
 {
     private readonly ArrayBufferWriter<byte> _pending = new(1024);
-    private bool _completed;
+    private bool _completed, _closed;
 
     public override void Advance(int bytes) => _pending.Advance(bytes);
 
@@ -31,11 +31,22 @@ internal sealed class CoalescingWriter(Func<Stream> stream, Func<bool> moreInput
     /// <summary>Sends whatever replies are being held.</summary>
     public async ValueTask SendAsync(CancellationToken cancellationToken = default)
     {
+        if (_closed) _pending.ResetWrittenCount();
         if (_pending.WrittenCount == 0) return;
         var output = stream();
         await output.WriteAsync(_pending.WrittenMemory, cancellationToken);
         await output.FlushAsync(cancellationToken);
         _pending.ResetWrittenCount();
+    }
+
+    /// <summary>Sends <paramref name="reply"/> as the last words of the connection; whatever the engine writes afterwards is dropped.</summary>
+    public async ValueTask CloseWithAsync(string reply)
+    {
+        _pending.ResetWrittenCount();
+        _pending.Write(System.Text.Encoding.ASCII.GetBytes(reply + "\r\n"));
+        try { await SendAsync(); }
+        catch (IOException) { /* the peer is gone */ }
+        _closed = true;
     }
 
     public override void Complete(Exception? exception = null)

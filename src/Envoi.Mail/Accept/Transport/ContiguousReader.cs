@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Text;
 
 namespace Envoi.Mail.Accept.Transport;
 
@@ -26,6 +27,15 @@ internal sealed class ContiguousReader : PipeReader
         _stream = stream;
         _beforeBlockingRead = beforeBlockingRead;
     }
+
+    /// <summary>
+    /// The last line the engine consumed when it was a MAIL or RCPT command holding non-ASCII bytes,
+    /// else null. SmtpServer 11.1 decodes the domain of such an address as ASCII (every byte above
+    /// 127 becomes '?'), so <see cref="Accept.InternationalAddress"/> reads the address from these
+    /// bytes instead. The engine consumes a command line only after parsing it and runs the command
+    /// before it reads the next, so at MAIL or RCPT time this is that command's own line.
+    /// </summary>
+    public byte[]? LastInternationalCommand { get; private set; }
 
     /// <summary>True when the engine has bytes it has not looked at yet (pipelined commands).</summary>
     public bool HasUnexaminedInput => _examined < _end;
@@ -63,6 +73,16 @@ internal sealed class ContiguousReader : PipeReader
         _examined = _start;
     }
 
+    private DateTimeOffset? _dataDeadline;
+
+    /// <summary>Called when the DATA of a message did not arrive within its time (the connection then ends).</summary>
+    public Func<ValueTask>? OnDataTimeout { get; set; }
+
+    /// <summary>From the DATA command until its block is consumed, reads end at <paramref name="deadline"/>.</summary>
+    public void StartData(DateTimeOffset deadline) => _dataDeadline = deadline;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
     public override async ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
     {
         if (_completed) throw new InvalidOperationException("Reading after completion.");
@@ -89,6 +109,11 @@ internal sealed class ContiguousReader : PipeReader
         var examinedAt = examined.GetInteger();
         if (consumedAt < _start || consumedAt > _end || examinedAt < consumedAt || examinedAt > _end)
             throw new InvalidOperationException("AdvanceTo was given a position outside the current buffer.");
+        if (consumedAt > _start)
+        {
+            LastInternationalCommand = InternationalCommand(_buffer.Array.AsSpan(_start, consumedAt - _start));
+            _dataDeadline = null; // whatever was consumed, a DATA block (the only unit read under a deadline) is over
+        }
         _start = consumedAt;
         _examined = examinedAt;
         if (_start == _end)
@@ -113,12 +138,13 @@ internal sealed class ContiguousReader : PipeReader
 
     private async ValueTask FillAsync(CancellationToken cancellationToken)
     {
-        _buffer.EnsureCapacity(_end + 4096, _end);
         using var pending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _pendingRead = pending;
+        if (_dataDeadline is { } deadline) pending.CancelAfter(Max(deadline - DateTimeOffset.UtcNow, TimeSpan.Zero));
         try
         {
             if (_cancelNextRead) return;
+            _buffer.EnsureCapacity(Math.Max(_end + 4096, InitialSize), _end);
             var read = await _stream.ReadAsync(_buffer.Array.AsMemory(_end, _buffer.Capacity - _end), pending.Token);
             if (read == 0) _streamEnded = true;
             _end += read;
@@ -126,6 +152,13 @@ internal sealed class ContiguousReader : PipeReader
         catch (OperationCanceledException) when (_cancelNextRead && !cancellationToken.IsCancellationRequested)
         {
             // CancelPendingRead: return what we have, flagged as cancelled.
+        }
+        catch (OperationCanceledException) when (_dataDeadline is not null && !cancellationToken.IsCancellationRequested)
+        {
+            // Smtp:DataTimeout: the message did not arrive in time (a byte-a-second client). The engine sees
+            // the end of the stream and gives up the transaction; nothing was stored, nothing acknowledged.
+            _streamEnded = true;
+            if (OnDataTimeout is { } onTimeout) await onTimeout();
         }
         catch (IOException)
         {
@@ -135,6 +168,17 @@ internal sealed class ContiguousReader : PipeReader
         {
             _pendingRead = null;
         }
+    }
+
+    private const int MaxCommandLine = 4096; // RFC 5321 allows 512 octets, plus room for extension parameters
+
+    /// <summary>A copy of <paramref name="consumed"/> when it is a MAIL or RCPT line with bytes above 127; the check stops at the first bytes of anything else (a DATA block starts with CRLF).</summary>
+    private static byte[]? InternationalCommand(ReadOnlySpan<byte> consumed)
+    {
+        if (consumed.Length is < 5 or > MaxCommandLine) return null;
+        var verb = consumed[..4];
+        if (!Ascii.EqualsIgnoreCase(verb, "MAIL"u8) && !Ascii.EqualsIgnoreCase(verb, "RCPT"u8)) return null;
+        return Ascii.IsValid(consumed) ? null : consumed.ToArray();
     }
 
     /// <summary>

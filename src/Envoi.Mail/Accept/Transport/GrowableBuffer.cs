@@ -23,9 +23,25 @@ internal sealed class GrowableBuffer : MemoryManager<byte>
     {
         if (needed <= _array.Length) return;
         var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, checked(_array.Length * 2)));
+        if (_array.Length == 0)
+        {
+            _array = bigger;
+            return;
+        }
         _array.AsSpan(0, used).CopyTo(bigger);
         ArrayPool<byte>.Shared.Return(_array);
         _array = bigger;
+    }
+
+    /// <summary>
+    /// Gives the array back while nothing is buffered, so an idle connection holds no buffer at all
+    /// (a thousand idle sessions then cost sockets, not 16 KB each); <see cref="EnsureCapacity"/> rents again.
+    /// </summary>
+    public void Release()
+    {
+        var array = _array;
+        _array = [];
+        if (array.Length > 0) ArrayPool<byte>.Shared.Return(array);
     }
 
     /// <summary>Gives a large array back once a big message has been handled and only a little data remains.</summary>

@@ -15,12 +15,24 @@ internal sealed class SmtpConnection : ISecurableDuplexPipe
     private readonly ContiguousReader _reader;
     private readonly CoalescingWriter _writer;
 
-    public SmtpConnection(Socket socket)
+    private readonly Action? _closed;
+    private int _disposed;
+
+    /// <param name="closed">Called once when the connection is disposed (the per-client count goes down).</param>
+    public SmtpConnection(Socket socket, Action? closed = null)
     {
         _socket = socket;
+        _closed = closed;
         _stream = new NetworkStream(socket, ownsSocket: true);
         _writer = new CoalescingWriter(() => _stream, () => _reader!.HasUnexaminedInput);
         _reader = new ContiguousReader(_stream, () => _writer.SendAsync());
+    }
+
+    /// <summary>Reads of the message after DATA end at <paramref name="deadline"/>; then the client is told so and the connection ends.</summary>
+    public void StartData(DateTimeOffset deadline, string timeoutReply)
+    {
+        _reader.OnDataTimeout ??= () => _writer.CloseWithAsync(timeoutReply);
+        _reader.StartData(deadline);
     }
 
     public PipeReader Input => _reader;
@@ -58,6 +70,8 @@ internal sealed class SmtpConnection : ISecurableDuplexPipe
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        _closed?.Invoke();
         _writer.Complete();
         _reader.Complete();
         try { _socket.Shutdown(SocketShutdown.Both); }
