@@ -19,6 +19,7 @@ var root = new RootCommand("Envoi: email signature and send-safety gateway.")
     GreenCommand.Create(),
     CampaignsCommand.Create(),
     StatsCommand.Create(),
+    StorageCommand.Create(),
 };
 root.Options.Add(GlobalOptions.Data);
 root.Options.Add(GlobalOptions.Database);

@@ -5,6 +5,7 @@ using Envoi.Mail.Scheduling;
 using Envoi.Mail.Spool;
 using Envoi.Web.Auth;
 using Envoi.Web.Capture;
+using Envoi.Web.Storage;
 using Envoi.Web.Console;
 using Envoi.Web.Directory;
 using Envoi.Web.Green;
@@ -67,6 +68,7 @@ public static class EnvoiWebApp
         app.MapHealthAndMetrics();
         app.MapOutboxApi();
         app.MapCapturedApi();
+        app.MapStorageApi();
         app.MapMyAttributesApi();
         app.MapDirectoryAdminApi();
         app.MapGroupsAdminApi();
