@@ -28,6 +28,13 @@ try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
+catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 5 or 6) // SQLITE_BUSY, SQLITE_LOCKED
+{
+    // Verbs already wait for the server's writes (busy timeout, 30 s); this is a lock held for longer.
+    Console.Error.WriteLine("envoi: the database stayed locked by another process (envoi serve or another envoi command) for more than 30 seconds, "
+        + "so the step that was waiting was not applied. Run the command again; if it keeps happening, look for a stuck envoi process or a backup tool holding the database file.");
+    return 75; // EX_TEMPFAIL: try again later
+}
 catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidOperationException or System.Net.Sockets.SocketException or IOException)
 {
     // Configuration mistakes (a bad --upstream, --database or listen address, a port in use) get one
