@@ -28,7 +28,7 @@ try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 5 or 6) // SQLITE_BUSY, SQLITE_LOCKED
+catch (Exception e) when (IsLocked(e)) // SQLITE_BUSY or SQLITE_LOCKED, bare or wrapped by EF (DbUpdateException)
 {
     // Verbs already wait for the server's writes (busy timeout, 30 s); this is a lock held for longer.
     Console.Error.WriteLine("envoi: the database stayed locked by another process (envoi serve or another envoi command) for more than 30 seconds, "
@@ -42,3 +42,10 @@ catch (Exception e) when (e is ArgumentException or FileNotFoundException or Inv
     Console.Error.WriteLine($"envoi: {e.Message}");
     return 2;
 }
+
+static bool IsLocked(Exception? e) => e switch
+{
+    null => false,
+    Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } => true,
+    _ => IsLocked(e.InnerException),
+};
