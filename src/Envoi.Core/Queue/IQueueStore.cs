@@ -66,6 +66,13 @@ public interface IQueueStore
     /// <summary>Id and expected body length of every message whose body must still be in the spool.</summary>
     Task<IReadOnlyList<(string Id, long SizeBytes)>> ListUnfinishedAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes up to <paramref name="max"/> finished messages (relayed, failed, cancelled) received (and,
+    /// unless cancelled, released) before <paramref name="before"/>, with their recipients and any body stored in the
+    /// database, in one transaction. Returns their ids (their spool files go next).
+    /// </summary>
+    Task<IReadOnlyList<string>> PurgeFinishedBeforeAsync(DateTimeOffset before, int max, CancellationToken cancellationToken);
+
     /// <summary>Ids the queue knows, for spool clean-up of files whose row was never committed.</summary>
     Task<bool> ExistsAsync(string id, CancellationToken cancellationToken);
 }

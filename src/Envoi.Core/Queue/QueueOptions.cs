@@ -21,6 +21,13 @@ public sealed class QueueOptions
     /// <summary>How long the body of a cancelled message is kept (so it can still be returned to its sender).</summary>
     public TimeSpan CancelledRetention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How long a finished message (relayed, failed or cancelled: its row, its recipients' results and
+    /// any body left) is kept before it is purged, so a year of mail does not fill the disk. The
+    /// statistics roll-ups and tracked links are kept. Zero keeps everything.
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How often spool clean-up runs.</summary>
     public TimeSpan JanitorInterval { get; set; } = TimeSpan.FromHours(1);
 

@@ -315,6 +315,26 @@ public sealed class QueueStore(EnvoiDbFactory factory) : IQueueStore
             .ExecuteDeleteAsync(ct) == 1;
     }
 
+    public async Task<IReadOnlyList<string>> PurgeFinishedBeforeAsync(DateTimeOffset before, int max, CancellationToken ct)
+    {
+        var beforeMs = before.ToUnixTimeMilliseconds();
+        using var turn = await factory.WriteTurnAsync(ct);
+        await using var db = factory.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var ids = await db.Messages.AsNoTracking()
+            // A relayed message counts from its release (a message scheduled for next month is not purged
+            // the day it leaves); a cancelled one from its arrival, since it will never be released.
+            .Where(m => m.ReceivedAt < beforeMs && (m.Status == MessageStatus.Cancelled || ((m.Status == MessageStatus.Relayed || m.Status == MessageStatus.Failed) && m.ReleaseAt < beforeMs)))
+            .OrderBy(m => m.ReceivedAt).Select(m => m.Id).Take(max).ToListAsync(ct);
+        if (ids.Count == 0) return ids;
+        // Recipients and bodies go by the foreign keys' cascade too; said explicitly so no provider setting can leave them behind.
+        await db.Recipients.Where(r => ids.Contains(r.MessageId)).ExecuteDeleteAsync(ct);
+        await db.MessageBodies.Where(b => ids.Contains(b.MessageId)).ExecuteDeleteAsync(ct);
+        await db.Messages.Where(m => ids.Contains(m.Id) && (m.Status == MessageStatus.Relayed || m.Status == MessageStatus.Failed || m.Status == MessageStatus.Cancelled)).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+        return ids;
+    }
+
     public async Task<IReadOnlyList<(string Id, long SizeBytes)>> ListUnfinishedAsync(CancellationToken ct)
     {
         await using var db = factory.Create();

@@ -8,27 +8,31 @@ namespace Envoi.Mail.Deliver;
 /// <summary>
 /// Writes the delivery status notification (RFC 3464) sent to the sender when recipients fail for
 /// good or expire: a human explanation, the machine-readable report, and the original headers.
-/// It is sent from the null sender so it can never bounce back (RFC 5321 §4.5.5).
+/// It is sent from the null sender so it can never bounce back (RFC 5321 §4.5.5). One bounce covers
+/// every recipient of the message that failed in the attempt, never one per recipient; its human
+/// part is in the sender's language (<see cref="BounceWords"/>).
 /// </summary>
 public static class BounceBuilder
 {
-    public static MimeMessage Build(GatewayIdentity identity, string queueId, string originalSender, MimeMessage original, IReadOnlyList<RecipientResult> failed, DateTimeOffset receivedAt)
+    public static MimeMessage Build(GatewayIdentity identity, string queueId, string originalSender, MimeMessage original, IReadOnlyList<RecipientResult> failed, DateTimeOffset receivedAt, string? language = null)
     {
+        var words = BounceWords.For(language);
         var bounce = new MimeMessage();
         bounce.From.Add(new MailboxAddress("Mail Delivery System", identity.PostmasterAddress));
         bounce.To.Add(MailboxAddress.Parse(originalSender));
-        bounce.Subject = $"Undelivered Mail Returned to Sender: {original.Subject}";
+        bounce.Subject = string.Format(words.Subject, original.Subject);
+        bounce.Headers.Add("Content-Language", words.Code);
         bounce.Headers.Add(HeaderId.AutoSubmitted, "auto-replied");
         if (!string.IsNullOrEmpty(original.MessageId)) bounce.InReplyTo = original.MessageId;
 
         var text = new StringBuilder();
-        text.AppendLine($"This is the mail system at {identity.HostName}.");
+        text.AppendLine(string.Format(words.Intro, identity.HostName));
         text.AppendLine();
-        text.AppendLine($"Your message \"{original.Subject}\" (queue id {queueId}) could not be delivered to:");
+        text.AppendLine(string.Format(words.CouldNotDeliver, original.Subject, queueId));
         text.AppendLine();
         foreach (var r in failed) text.AppendLine($"  <{r.Address}>: {r.Response}");
         text.AppendLine();
-        text.AppendLine("The other recipients, if any, are not affected.");
+        text.AppendLine(words.Others);
 
         var status = new MessageDeliveryStatus();
         var perMessage = new HeaderList

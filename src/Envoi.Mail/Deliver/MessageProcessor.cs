@@ -26,6 +26,7 @@ public sealed class MessageProcessor(
     IMessageInjector injector,
     QueueOptions options,
     GatewayIdentity identity,
+    Envoi.Mail.Accept.SenderProfiles profiles,
     TimeProvider clock,
     ILogger<MessageProcessor> logger)
 {
@@ -98,7 +99,8 @@ public sealed class MessageProcessor(
         // Never bounce a bounce: mail from the null sender has nobody to return to.
         if (failed.Count > 0 && claimed.Sender.Length > 0)
         {
-            var bounce = BounceBuilder.Build(identity, claimed.Id, claimed.Sender, message ?? new MimeMessage(), failed, claimed.ReceivedAt);
+            var language = (await profiles.GetAsync(claimed.Sender, ct)).Language;
+            var bounce = BounceBuilder.Build(identity, claimed.Id, claimed.Sender, message ?? new MimeMessage(), failed, claimed.ReceivedAt, language);
             var bounceId = await injector.InjectAsync(bounce, new Envelope("", [claimed.Sender], claimed.UserId, "127.0.0.1"), MessageOrigin.Bounce, ct);
             logger.LogInformation("{QueueId}: bounce queued as {BounceId} to {Sender}", claimed.Id, bounceId, claimed.Sender);
         }

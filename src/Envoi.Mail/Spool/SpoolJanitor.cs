@@ -7,10 +7,11 @@ namespace Envoi.Mail.Spool;
 /// <summary>
 /// Deletes the bodies of cancelled messages once <see cref="QueueOptions.CancelledRetention"/> has
 /// passed (until then they can still be returned to their sender). Bodies of relayed and failed
-/// messages are deleted by delivery itself. The first pass after start-up looks at everything, later
+/// messages are deleted by delivery itself. Each pass then purges finished messages past
+/// <see cref="QueueOptions.Retention"/> (<see cref="RetentionPurge"/>). The first pass after start-up looks at everything, later
 /// passes only at what aged past the retention since the previous one.
 /// </summary>
-public sealed class SpoolJanitor(IQueueStore store, IMessageSpool spool, QueueOptions options, TimeProvider clock, ILogger<SpoolJanitor> logger) : BackgroundService
+public sealed class SpoolJanitor(IQueueStore store, IMessageSpool spool, RetentionPurge purge, QueueOptions options, TimeProvider clock, ILogger<SpoolJanitor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,6 +30,7 @@ public sealed class SpoolJanitor(IQueueStore store, IMessageSpool spool, QueueOp
                 }
                 if (removed > 0) logger.LogInformation("Deleted the bodies of {Count} cancelled messages older than {Retention}", removed, options.CancelledRetention);
                 from = until;
+                await purge.RunAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

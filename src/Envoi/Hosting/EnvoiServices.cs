@@ -2,6 +2,7 @@ using Envoi.Core;
 using Envoi.Core.Capture;
 using Envoi.Core.Checks;
 using Envoi.Core.Signatures;
+using Envoi.Core.Storage;
 using Envoi.Core.Signatures.Templates;
 using Envoi.Data.Signatures;
 using Envoi.Core.Directory;
@@ -53,6 +54,12 @@ public static class EnvoiServices
         services.AddSingleton<QueueSignal>();
         services.AddSingleton<QueueWriter>();
         services.AddSingleton<IMessageInjector, MessageInjector>();
+        // Data lifecycle: the retention purge and the size of each store
+        services.AddSingleton<RetentionPurge>();
+        services.AddSingleton<IStorageProbe, Envoi.Data.Storage.DatabaseStorageProbe>();
+        services.AddSingleton<IStorageProbe>(new FolderStorageProbe("spool", Path.GetFullPath(settings.Spool.Directory ?? Path.Combine(dataDirectory, "spool"))));
+        services.AddSingleton<IStorageProbe>(new FolderStorageProbe("captured mail", Path.Combine(dataDirectory, "captured")));
+        services.AddSingleton<StorageSurvey>();
 
         // Domain
         services.AddSingleton<HoldPolicy>();

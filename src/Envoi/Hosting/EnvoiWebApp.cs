@@ -7,6 +7,7 @@ using Envoi.Web.Addin;
 using Envoi.Web.Auth;
 using Envoi.Web.Checks;
 using Envoi.Web.Capture;
+using Envoi.Web.Storage;
 using Envoi.Web.Console;
 using Envoi.Web.Directory;
 using Envoi.Web.Green;
@@ -72,6 +73,7 @@ public static class EnvoiWebApp
         app.MapHealthAndMetrics();
         app.MapOutboxApi();
         app.MapCapturedApi();
+        app.MapStorageApi();
         app.MapMyAttributesApi();
         app.MapDirectoryAdminApi();
         app.MapGroupsAdminApi();

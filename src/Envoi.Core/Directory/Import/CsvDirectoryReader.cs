@@ -16,6 +16,7 @@ public static class CsvDirectoryReader
 {
     public static async IAsyncEnumerable<ImportRow> ReadAsync(Stream stream, IReadOnlyCollection<AttributeDefinition> attributes, [EnumeratorCancellation] CancellationToken ct = default)
     {
+        ImportFileCheck.Verify(stream, csv: true);
         using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         string? badData = null;
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -49,7 +50,7 @@ public static class CsvDirectoryReader
                 continue;
             }
             var cells = new Dictionary<string, string>(columns.Length, StringComparer.Ordinal);
-            for (var i = 0; i < columns.Length; i++) cells[columns[i]] = csv.Parser[i] ?? "";
+            for (var i = 0; i < columns.Length; i++) cells[columns[i]] = CsvFormulaGuard.Restore(csv.Parser[i] ?? "");
             yield return new ImportRow(line, cells);
         }
     }

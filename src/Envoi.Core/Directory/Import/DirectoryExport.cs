@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
@@ -17,7 +16,7 @@ public sealed class DirectoryExport(IDirectoryStore store, AttributeCatalog cata
         var employees = await ActiveAsync(ct);
         var columns = attributes.Where(a => employees.Any(e => e.Values.ContainsKey(a.Name))).Select(a => a.Name).ToList();
         await using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        await using var csv = new CsvWriter(writer, CsvFormulaGuard.Configuration());
         var withAliases = employees.Any(e => e.Aliases.Count > 0);
         csv.WriteField(StandardAttributes.Email);
         if (withAliases) csv.WriteField(StandardAttributes.Aliases);

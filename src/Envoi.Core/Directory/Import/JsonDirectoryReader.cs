@@ -12,6 +12,7 @@ public static class JsonDirectoryReader
 {
     public static async IAsyncEnumerable<ImportRow> ReadAsync(Stream stream, IReadOnlyCollection<AttributeDefinition> attributes, [EnumeratorCancellation] CancellationToken ct = default)
     {
+        ImportFileCheck.Verify(stream, csv: false);
         var known = attributes.Select(a => a.Name).Append(StandardAttributes.Email).Append(StandardAttributes.Aliases).ToDictionary(n => n, StringComparer.OrdinalIgnoreCase);
         var items = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, cancellationToken: ct);
         var enumerator = items.GetAsyncEnumerator(ct);
