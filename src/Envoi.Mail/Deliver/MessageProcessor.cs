@@ -26,7 +26,7 @@ public sealed class MessageProcessor(
     IMessageInjector injector,
     QueueOptions options,
     GatewayIdentity identity,
-    Envoi.Mail.Accept.SenderProfiles profiles,
+    Envoi.Core.Checks.SenderProfiles profiles,
     TimeProvider clock,
     ILogger<MessageProcessor> logger)
 {
