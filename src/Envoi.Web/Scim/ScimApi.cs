@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Envoi.Core.Users;
+using Envoi.Web.ApiDescription;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,7 +15,7 @@ public static class ScimApi
 {
     public static RouteGroupBuilder MapScimApi(this IEndpointRouteBuilder app)
     {
-        var scim = app.MapGroup("/scim/v2").WithTags("SCIM").AddEndpointFilter(async (context, next) =>
+        var scim = app.MapGroup("/scim/v2").WithTags("SCIM").WithMetadata(RequiresBearerToken.Instance).AddEndpointFilter(async (context, next) =>
         {
             var header = context.HttpContext.Request.Headers.Authorization.ToString();
             var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";

@@ -4,6 +4,7 @@ using Envoi.Mail.Dkim;
 using Envoi.Mail.Scheduling;
 using Envoi.Mail.Spool;
 using Envoi.Web.Addin;
+using Envoi.Web.ApiDescription;
 using Envoi.Web.Auth;
 using Envoi.Web.Checks;
 using Envoi.Web.Capture;
@@ -49,7 +50,7 @@ public static class EnvoiWebApp
         builder.Services.AddAuthorization();
         builder.Services.AddEnvoiConsole(secureCookies: settings.Http.PublicBaseUrl?.StartsWith("https:", StringComparison.OrdinalIgnoreCase) == true);
         builder.Services.AddOutlookAddin(new AddinSite(settings.Addin, settings.Http.PublicBaseUrl));
-        builder.Services.AddOpenApi();
+        builder.Services.AddEnvoiOpenApi();
         builder.Services.AddSingleton(sp => new ServerFacts(
             settings.Upstream.IsConfigured && Uri.TryCreate(settings.Upstream.Url, UriKind.Absolute, out var upstream)
                 ? $"{upstream.Scheme}://{upstream.Host}:{upstream.Port}" // never the credentials
