@@ -48,7 +48,7 @@ public sealed class SignatureResolver(ISignatureStore store, IDirectoryStore dir
             if (name is null) return new SignatureDecision(addresses, null, match.Rule?.Then.BannerSlot, reason, trace, Missing: match.Rule is null && reason == NoRule);
             if (!templates.TryGetValue(name, out var template))
                 return new SignatureDecision(addresses, null, null, $"{reason} names signature '{name}', which does not exist", trace, Missing: true);
-            return new SignatureDecision(addresses, template, match.Rule?.Then.BannerSlot, reason, trace);
+            return new SignatureDecision(addresses, template, match.Rule?.Then.BannerSlot, reason, trace, InThread: InThread(match, name, templates, trace));
         }
 
         if (!options.SplitByRecipient || facts.Count <= 1)
@@ -89,8 +89,20 @@ public sealed class SignatureResolver(ISignatureStore store, IDirectoryStore dir
         return (rule.Then.Signature, ruleLabel);
     }
 
+    /// <summary>The rule's once-per-thread option, when the signature is the rule's own choice (a sender's explicit pick stands).</summary>
+    private static OncePerThread? InThread(RuleMatch match, string chosen, Dictionary<string, SignatureTemplate> templates, List<string> trace)
+    {
+        if (match.Rule is not { Then.OncePerThread: { } instead } rule || !string.Equals(chosen, rule.Then.Signature, StringComparison.OrdinalIgnoreCase))
+            return null;
+        if (instead.Equals(RuleOutcome.None, StringComparison.OrdinalIgnoreCase)) return new OncePerThread(null);
+        if (templates.TryGetValue(instead, out var template)) return new OncePerThread(template);
+        trace.Add($"once per thread ignored: signature '{instead}' does not exist");
+        return null;
+    }
+
     private static bool SameOutcome(SignatureDecision a, SignatureDecision b) =>
-        string.Equals(a.Template?.Name, b.Template?.Name, StringComparison.OrdinalIgnoreCase) && a.BannerSlot == b.BannerSlot;
+        string.Equals(a.Template?.Name, b.Template?.Name, StringComparison.OrdinalIgnoreCase) && a.BannerSlot == b.BannerSlot
+        && string.Equals(a.InThread?.Instead?.Name, b.InThread?.Instead?.Name, StringComparison.OrdinalIgnoreCase) && (a.InThread is null) == (b.InThread is null);
 
     /// <summary>The first of the addresses that is an active employee, with their effective values.</summary>
     public async Task<SignatureSender?> FindSenderAsync(IReadOnlyList<string> addresses, CancellationToken ct)
@@ -143,9 +155,13 @@ public sealed record SignatureSender(Employee Employee, IReadOnlyDictionary<stri
 /// <summary>
 /// One copy of the message: its recipients, the signature they get (null for none) and why.
 /// <see cref="Missing"/> tells a forgotten case (no rule applies, unknown sender, deleted template)
-/// from a chosen "no signature".
+/// from a chosen "no signature". <see cref="InThread"/> is what replaces the signature on a reply
+/// whose quoted thread already holds it (the rule's once-per-thread option).
 /// </summary>
-public sealed record SignatureDecision(IReadOnlyList<string> Recipients, SignatureTemplate? Template, string? BannerSlot, string Reason, IReadOnlyList<string> Trace, bool Missing = false);
+public sealed record SignatureDecision(IReadOnlyList<string> Recipients, SignatureTemplate? Template, string? BannerSlot, string Reason, IReadOnlyList<string> Trace, bool Missing = false, OncePerThread? InThread = null);
+
+/// <summary>Once per thread: the signature used instead when the thread already holds the chosen one; null for none.</summary>
+public sealed record OncePerThread(SignatureTemplate? Instead);
 
 /// <summary>How a message is signed: by whom, and the copies it is split into (one when everyone gets the same).</summary>
 public sealed record SignaturePlan(SignatureSender? Sender, IReadOnlyList<SignatureDecision> Copies);

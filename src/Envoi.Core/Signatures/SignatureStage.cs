@@ -32,9 +32,21 @@ public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer
             logger.LogInformation("{QueueId}: no signature ({Reason})", context.QueueId, decision.Reason);
             return StageResult.Next;
         }
+        var template = decision.Template;
         try
         {
-            var rendered = await composer.RenderAsync(decision.Template, plan.Sender, cancellationToken);
+            var rendered = await composer.RenderAsync(template, plan.Sender, cancellationToken);
+            if (decision.InThread is { } once && MessageKinds.Detect(context.Message) != MessageKind.New && ThreadSignatures.Holds(context.Message, rendered))
+            {
+                if (once.Instead is null)
+                {
+                    MailMetrics.Signatures.WithLabels("once-per-thread").Inc();
+                    logger.LogInformation("{QueueId}: no signature ({Reason}; once per thread: the quoted thread already holds '{Signature}')", context.QueueId, decision.Reason, template.Name);
+                    return StageResult.Next;
+                }
+                template = once.Instead;
+                rendered = await composer.RenderAsync(template, plan.Sender, cancellationToken);
+            }
             // The injector replaces a part's content when it signs it: an unchanged text part kept
             // its own text (already signed by the author), which later stages must not treat as Envoi's.
             var textBefore = MessageBodies.Of(context.Message).Text?.Content;
@@ -44,18 +56,18 @@ public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer
                 context.Modified = true;
                 Count(context, plan.Sender, rendered);
                 var textSigned = MessageBodies.Of(context.Message).Text is { } text && !ReferenceEquals(text.Content, textBefore);
-                context.Note(new SignedCopy(plan.Sender, decision.Template.Name, decision.BannerSlot, context.Recipients, textSigned ? rendered.Text : null));
+                context.Note(new SignedCopy(plan.Sender, template.Name, decision.BannerSlot, context.Recipients, textSigned ? rendered.Text : null));
             }
             MailMetrics.Signatures.WithLabels(OutcomeLabel(result.Outcome)).Inc();
             logger.LogInformation("{QueueId}: signature '{Signature}' ({Reason}) {Outcome}: {Explanation}",
-                context.QueueId, decision.Template.Name, decision.Reason, OutcomeLabel(result.Outcome), result.Explanation);
+                context.QueueId, template.Name, template == decision.Template ? decision.Reason : $"{decision.Reason}; once per thread", OutcomeLabel(result.Outcome), result.Explanation);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A broken template or a deleted image must not hold mail hostage: the message leaves
             // without a signature and the admin sees why in the log and the metric.
             MailMetrics.Signatures.WithLabels("failed").Inc();
-            logger.LogError(e, "{QueueId}: signature '{Signature}' could not be added; the message leaves without it", context.QueueId, decision.Template.Name);
+            logger.LogError(e, "{QueueId}: signature '{Signature}' could not be added; the message leaves without it", context.QueueId, template.Name);
         }
         return StageResult.Next;
     }

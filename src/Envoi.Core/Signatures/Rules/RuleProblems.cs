@@ -13,6 +13,9 @@ public static class RuleProblems
             if (string.IsNullOrWhiteSpace(rule.Name)) problems.Add($"rule {i + 1}: a name is required");
             if (rule.Then.Signature is { } name && !signatureNames.Contains(name, StringComparer.OrdinalIgnoreCase))
                 problems.Add($"{label}: there is no signature named '{name}'");
+            if (rule.Then.OncePerThread is { } instead && !instead.Equals(RuleOutcome.None, StringComparison.OrdinalIgnoreCase)
+                && !signatureNames.Contains(instead, StringComparer.OrdinalIgnoreCase))
+                problems.Add($"{label}: 'oncePerThread' names no signature: '{instead}' (a signature's name, or \"none\")");
             foreach (var pattern in rule.When.RecipientDomains)
                 if (DomainPattern.Problem(pattern) is { } problem) problems.Add($"{label}: {problem}");
             if (rule.When is { From: { } from, Until: { } until } && until <= from)

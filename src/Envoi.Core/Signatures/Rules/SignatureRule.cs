@@ -37,5 +37,11 @@ public enum RecipientScope
 /// What a matching rule decides. <see cref="Signature"/> null means "no signature".
 /// <see cref="Enforced"/> makes the rule win over the employee's own choice (legal disclaimers).
 /// <see cref="BannerSlot"/> names the place a campaign banner may fill.
+/// <see cref="OncePerThread"/>: on a reply or forward whose quoted thread already holds this signature,
+/// the signature to use instead (a short reply signature), or <c>none</c>; the full one is not repeated
+/// under every message of a long thread.
 /// </summary>
-public sealed record RuleOutcome(string? Signature, string? BannerSlot = null, bool Enforced = false);
+public sealed record RuleOutcome(string? Signature, string? BannerSlot = null, bool Enforced = false, string? OncePerThread = null)
+{
+    public const string None = "none";
+}
