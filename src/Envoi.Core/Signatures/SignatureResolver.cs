@@ -48,7 +48,8 @@ public sealed class SignatureResolver(ISignatureStore store, IDirectoryStore dir
             if (name is null) return new SignatureDecision(addresses, null, match.Rule?.Then.BannerSlot, reason, trace, Missing: match.Rule is null && reason == NoRule);
             if (!templates.TryGetValue(name, out var template))
                 return new SignatureDecision(addresses, null, null, $"{reason} names signature '{name}', which does not exist", trace, Missing: true);
-            return new SignatureDecision(addresses, template, match.Rule?.Then.BannerSlot, reason, trace, InThread: InThread(match, name, templates, trace));
+            return new SignatureDecision(addresses, template, match.Rule?.Then.BannerSlot, reason, trace, InThread: InThread(match, name, templates, trace),
+                ReplaceSignOff: match.Rule?.Then.MobileSignOff == MobileSignOff.Replace);
         }
 
         if (!options.SplitByRecipient || facts.Count <= 1)
@@ -102,7 +103,7 @@ public sealed class SignatureResolver(ISignatureStore store, IDirectoryStore dir
 
     private static bool SameOutcome(SignatureDecision a, SignatureDecision b) =>
         string.Equals(a.Template?.Name, b.Template?.Name, StringComparison.OrdinalIgnoreCase) && a.BannerSlot == b.BannerSlot
-        && string.Equals(a.InThread?.Instead?.Name, b.InThread?.Instead?.Name, StringComparison.OrdinalIgnoreCase) && (a.InThread is null) == (b.InThread is null);
+        && string.Equals(a.InThread?.Instead?.Name, b.InThread?.Instead?.Name, StringComparison.OrdinalIgnoreCase) && (a.InThread is null) == (b.InThread is null) && a.ReplaceSignOff == b.ReplaceSignOff;
 
     /// <summary>The first of the addresses that is an active employee, with their effective values.</summary>
     public async Task<SignatureSender?> FindSenderAsync(IReadOnlyList<string> addresses, CancellationToken ct)
@@ -156,9 +157,11 @@ public sealed record SignatureSender(Employee Employee, IReadOnlyDictionary<stri
 /// One copy of the message: its recipients, the signature they get (null for none) and why.
 /// <see cref="Missing"/> tells a forgotten case (no rule applies, unknown sender, deleted template)
 /// from a chosen "no signature". <see cref="InThread"/> is what replaces the signature on a reply
-/// whose quoted thread already holds it (the rule's once-per-thread option).
+/// whose quoted thread already holds it (the rule's once-per-thread option); <see cref="ReplaceSignOff"/>,
+/// whether the signature takes the place of a mobile sign-off line.
 /// </summary>
-public sealed record SignatureDecision(IReadOnlyList<string> Recipients, SignatureTemplate? Template, string? BannerSlot, string Reason, IReadOnlyList<string> Trace, bool Missing = false, OncePerThread? InThread = null);
+public sealed record SignatureDecision(IReadOnlyList<string> Recipients, SignatureTemplate? Template, string? BannerSlot, string Reason, IReadOnlyList<string> Trace,
+    bool Missing = false, OncePerThread? InThread = null, bool ReplaceSignOff = false);
 
 /// <summary>Once per thread: the signature used instead when the thread already holds the chosen one; null for none.</summary>
 public sealed record OncePerThread(SignatureTemplate? Instead);

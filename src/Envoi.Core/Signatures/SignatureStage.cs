@@ -50,7 +50,7 @@ public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer
             // The injector replaces a part's content when it signs it: an unchanged text part kept
             // its own text (already signed by the author), which later stages must not treat as Envoi's.
             var textBefore = MessageBodies.Of(context.Message).Text?.Content;
-            var result = SignatureInjector.Inject(context.Message, rendered);
+            var result = SignatureInjector.Inject(context.Message, rendered, decision.ReplaceSignOff);
             if (result.Outcome == InjectionOutcome.Inserted)
             {
                 context.Modified = true;

@@ -135,7 +135,6 @@ public sealed class PlacementCorpusTests
     private static string Share(IReadOnlyCollection<Outcome> outcomes, Func<Outcome, bool> test) =>
         $"{100.0 * outcomes.Count(test) / outcomes.Count:0.#} %";
 
-    private static string Lf(string text) => text.ReplaceLineEndings("\n");
 
     private static string RepositoryRoot
     {

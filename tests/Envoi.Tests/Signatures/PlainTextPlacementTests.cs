@@ -82,5 +82,4 @@ public sealed class PlainTextPlacementTests
         Assert.Equal(InjectionOutcome.Inserted, SignatureInjector.Inject(message, Standard).Outcome);
     }
 
-    private static string Lf(string text) => text.ReplaceLineEndings("\n");
 }

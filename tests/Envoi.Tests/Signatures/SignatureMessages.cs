@@ -40,6 +40,9 @@ public static partial class SignatureMessages
     public static MimeMessage Text(string text, string subject = "Re: Test message") => Message(TextPart(text), subject);
 
     /// <summary>Written to bytes the way the gateway does and parsed again: what the recipient gets.</summary>
+    /// <summary>The text with LF line endings, for comparing bodies whatever the part stored.</summary>
+    public static string Lf(string text) => text.ReplaceLineEndings("\n");
+
     public static MimeMessage RoundTrip(MimeMessage message) => MimeMessage.Load(new MemoryStream(Bytes(message)));
 
     public static byte[] Bytes(MimeEntity entity)

@@ -12,7 +12,8 @@ namespace Envoi.Core.Signatures.Placement;
 /// </summary>
 public static class SignatureInjector
 {
-    public static InjectionResult Inject(MimeMessage message, RenderedSignature signature)
+    /// <param name="replaceSignOff">A mobile sign-off line ("Sent from my iPhone") right where the signature goes is replaced by it, instead of staying above it.</param>
+    public static InjectionResult Inject(MimeMessage message, RenderedSignature signature, bool replaceSignOff = false)
     {
         if (ProtectedMessage.Reason(message, MessageOrigin.Smtp) is { } reason)
             return new InjectionResult(InjectionOutcome.Protected, $"left untouched: {reason}");
@@ -26,13 +27,13 @@ public static class SignatureInjector
         // A signature without one of its forms leaves that body as it is.
         if (bodies.Html is { } html && signature.Html.Length > 0)
         {
-            var placement = InjectHtml(html, signature);
+            var placement = InjectHtml(html, signature, replaceSignOff);
             (placement.AlreadyPresent ? present : done).Add(placement.Where);
             if (!placement.AlreadyPresent) InlineImages.Add(message, bodies, signature.Images);
         }
         if (bodies.Text is { } text && signature.Text.Length > 0)
         {
-            var placement = InjectText(text, signature);
+            var placement = InjectText(text, signature, replaceSignOff);
             (placement.AlreadyPresent ? present : done).Add(placement.Where);
         }
 
@@ -45,18 +46,20 @@ public static class SignatureInjector
         return new InjectionResult(InjectionOutcome.Inserted, explanation);
     }
 
-    private static PartPlacement InjectHtml(TextPart part, RenderedSignature signature)
+    private static PartPlacement InjectHtml(TextPart part, RenderedSignature signature, bool replaceSignOff)
     {
         using var encoded = EncodedText.TryRead(part);
         var (text, encoding) = encoded is null ? Decode(part) : (encoded.Chars, encoded.Encoding);
         var placement = HtmlPlacement.Find(text, SignatureText.OfHtml(signature.Html));
         if (placement.AlreadyPresent) return placement with { Where = $"{placement.Where} in text/html" };
         var inserted = PartText.ForHtml(SignatureMarker.Wrap(signature), encoding, PartText.IsSevenBit(part.ContentTransferEncoding));
+        if (replaceSignOff && MobileSignOffs.HtmlLineBefore(text, placement.Offset) is { } signOff)
+            return Replace(part, text, encoding, signOff, inserted, placement, "text/html");
         var note = SplicedText.Insert(part, encoded, text, encoding, placement.Offset, inserted);
         return placement with { Where = $"{placement.Where} in text/html{note}" };
     }
 
-    private static PartPlacement InjectText(TextPart part, RenderedSignature signature)
+    private static PartPlacement InjectText(TextPart part, RenderedSignature signature, bool replaceSignOff)
     {
         using var encoded = EncodedText.TryRead(part);
         var (text, encoding) = encoded is null ? Decode(part) : (encoded.Chars, encoded.Encoding);
@@ -66,8 +69,21 @@ public static class SignatureInjector
         var placement = TextPlacement.Find(text, forms);
         if (placement.AlreadyPresent) return placement with { Where = $"{placement.Where} in text/plain" };
         var inserted = TextSignatureBlock.For(text.Span, placement, signature.Text);
+        if (replaceSignOff && MobileSignOffs.TextLineBefore(text.Span, placement.Offset) is { } signOff)
+            return Replace(part, text, encoding, signOff, inserted.TrimStart('\r', '\n'), placement, "text/plain");
         var note = SplicedText.Insert(part, encoded, text, encoding, placement.Offset, inserted);
         return placement with { Where = $"{placement.Where} in text/plain{note}" };
+    }
+
+    /// <summary>
+    /// The signature in place of the sign-off line. Rare enough to take the plain path: the part is
+    /// decoded and written again rather than spliced in its stored bytes.
+    /// </summary>
+    private static PartPlacement Replace(TextPart part, ReadOnlyMemory<char> text, System.Text.Encoding encoding, Range signOff, string inserted, PartPlacement placement, string form)
+    {
+        var (start, length) = signOff.GetOffsetAndLength(text.Length);
+        var note = PartText.Write(part, string.Concat(text.Span[..start], inserted, text.Span[(start + length)..]), encoding, inserted);
+        return placement with { Where = $"{placement.Where}, in place of the mobile sign-off, in {form}{note}" };
     }
 
     private static (ReadOnlyMemory<char> Text, System.Text.Encoding Encoding) Decode(TextPart part)

@@ -39,9 +39,17 @@ public enum RecipientScope
 /// <see cref="BannerSlot"/> names the place a campaign banner may fill.
 /// <see cref="OncePerThread"/>: on a reply or forward whose quoted thread already holds this signature,
 /// the signature to use instead (a short reply signature), or <c>none</c>; the full one is not repeated
-/// under every message of a long thread.
+/// under every message of a long thread. <see cref="MobileSignOff"/>: whether a "Sent from my iPhone" line
+/// the author's client wrote stays above the signature or is replaced by it.
 /// </summary>
-public sealed record RuleOutcome(string? Signature, string? BannerSlot = null, bool Enforced = false, string? OncePerThread = null)
+public sealed record RuleOutcome(string? Signature, string? BannerSlot = null, bool Enforced = false, string? OncePerThread = null,
+    MobileSignOff MobileSignOff = MobileSignOff.Keep)
 {
     public const string None = "none";
+}
+
+public enum MobileSignOff
+{
+    Keep,
+    Replace,
 }
