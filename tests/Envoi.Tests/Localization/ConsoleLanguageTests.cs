@@ -71,4 +71,17 @@ public sealed class ConsoleLanguageTests : IAsyncLifetime
         using var response = await _envoi.Http.SendAsync(request);
         Assert.Contains("E-mail ou mot de passe incorrect.", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task An_employee_whose_directory_language_is_French_gets_French_pages_in_an_English_browser()
+    {
+        await _envoi.AddUserAsync("alice@example.com", "alice-password");
+        await _envoi.ImportEmployeesAsync("email,displayName,preferredLanguage\nalice@example.com,Alice Martin,fr-CA\n");
+        await using var browser = await ConsoleBrowser.LaunchAsync();
+        var page = await browser.SignInAsync(_envoi.Http.BaseAddress!, "alice@example.com", "alice-password");
+        Assert.Equal("en-US", await page.EvaluateAsync<string>("navigator.language"));
+        await page.GotoAsync("/portal");
+        Assert.Equal("fr", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal("Se déconnecter", await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Se déconnecter" }).InnerTextAsync());
+    }
 }
