@@ -82,6 +82,7 @@ public sealed class ConsoleLanguageTests : IAsyncLifetime
         Assert.Equal("en-US", await page.EvaluateAsync<string>("navigator.language"));
         await page.GotoAsync("/portal");
         Assert.Equal("fr", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal("Mes signatures", await page.Locator("h1").InnerTextAsync());
         Assert.Equal("Se déconnecter", await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Se déconnecter" }).InnerTextAsync());
     }
 }
