@@ -11,9 +11,11 @@ public sealed class CampaignAdministration(ICampaignStore store, ISignatureAsset
         var images = (await assets.ListAsync(ct)).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
         var problems = CampaignValidator.Problems(campaign, images);
         if (problems.Count > 0) return (null, problems);
+        var before = await store.FindAsync(campaign.Name, ct);
         var saved = await store.SaveAsync(campaign, ct);
         await audit.WriteAsync([new AuditEntry(clock.GetUtcNow(), actor, "campaign.save", campaign.Name,
-            $"{campaign.Schedule.Start:yyyy-MM-dd HH:mm} – {campaign.Schedule.End:yyyy-MM-dd HH:mm} {campaign.Schedule.TimeZone}, {campaign.Banners.Count} banner(s)")], ct);
+            $"{campaign.Schedule.Start:yyyy-MM-dd HH:mm} – {campaign.Schedule.End:yyyy-MM-dd HH:mm} {campaign.Schedule.TimeZone}, {campaign.Banners.Count} banner(s)",
+            AuditSnapshot.Of(before), AuditSnapshot.Of(saved))], ct);
         return (saved, []);
     }
 
@@ -21,7 +23,8 @@ public sealed class CampaignAdministration(ICampaignStore store, ISignatureAsset
     public async Task<bool> SetPausedAsync(string actor, string name, bool paused, CancellationToken ct)
     {
         if (!await store.SetPausedAsync(name, paused, ct)) return false;
-        await audit.WriteAsync([new AuditEntry(clock.GetUtcNow(), actor, paused ? "campaign.pause" : "campaign.resume", name, "")], ct);
+        await audit.WriteAsync([new AuditEntry(clock.GetUtcNow(), actor, paused ? "campaign.pause" : "campaign.resume", name, "",
+            AuditSnapshot.Of(new { paused = !paused }), AuditSnapshot.Of(new { paused }))], ct);
         return true;
     }
 }

@@ -76,7 +76,9 @@ public sealed class DirectoryService(IDirectoryStore store, AttributeCatalog cat
         var now = clock.GetUtcNow();
         await store.SetOverridesAsync(employee.Id, apply, email, now, ct);
         await audit.WriteAsync(apply.Select(c => new AuditEntry(now, email, c.Value is null ? "override.removed" : "override.set", employee.Email,
-            $"{c.Key}: {Show(overrides.GetValueOrDefault(c.Key)?.Value ?? employee[c.Key])} → {Show(c.Value ?? employee[c.Key])}")).ToList(), ct);
+            $"{c.Key}: {Show(overrides.GetValueOrDefault(c.Key)?.Value ?? employee[c.Key])} → {Show(c.Value ?? employee[c.Key])}",
+            AuditSnapshot.Of(new Dictionary<string, string?> { [c.Key] = overrides.GetValueOrDefault(c.Key)?.Value }),
+            AuditSnapshot.Of(new Dictionary<string, string?> { [c.Key] = c.Value }))).ToList(), ct);
         return DirectoryResult.Done($"Saved {apply.Count} change(s).");
     }
 
@@ -87,7 +89,8 @@ public sealed class DirectoryService(IDirectoryStore store, AttributeCatalog cat
         if (attribute is null) return DirectoryResult.Fail(DirectoryOutcome.NotFound, $"There is no attribute '{name}'.");
         if (attribute.Right == right) return DirectoryResult.Done($"{attribute.Label} is already {Describe(right)}.");
         await store.SaveAttributeAsync(attribute with { Right = right }, ct);
-        await audit.WriteAsync([new AuditEntry(clock.GetUtcNow(), actor, "attribute.right", name, $"{Describe(attribute.Right)} → {Describe(right)}")], ct);
+        await audit.WriteAsync([new AuditEntry(clock.GetUtcNow(), actor, "attribute.right", name, $"{Describe(attribute.Right)} → {Describe(right)}",
+            AuditSnapshot.Of(new { right = attribute.Right }), AuditSnapshot.Of(new { right }))], ct);
         return DirectoryResult.Done($"{attribute.Label} is now {Describe(right)}.");
     }
 
@@ -105,8 +108,10 @@ public sealed class DirectoryService(IDirectoryStore store, AttributeCatalog cat
             try { _ = new System.Text.RegularExpressions.Regex(pattern); }
             catch (ArgumentException e) { return DirectoryResult.Fail(DirectoryOutcome.Invalid, $"The validation pattern is not a valid regular expression: {e.Message}"); }
         }
+        var before = (await catalog.AllAsync(ct)).FirstOrDefault(a => a.Name == attribute.Name);
         await store.SaveAttributeAsync(attribute with { BuiltIn = false }, ct);
-        await audit.WriteAsync([new AuditEntry(clock.GetUtcNow(), actor, "attribute.defined", attribute.Name, $"{attribute.Label}, {attribute.Type}, {Describe(attribute.Right)}")], ct);
+        await audit.WriteAsync([new AuditEntry(clock.GetUtcNow(), actor, "attribute.defined", attribute.Name, $"{attribute.Label}, {attribute.Type}, {Describe(attribute.Right)}",
+            AuditSnapshot.Of(before), AuditSnapshot.Of(attribute with { BuiltIn = false }))], ct);
         return DirectoryResult.Done($"Attribute {attribute.Name} saved.");
     }
 
@@ -131,7 +136,9 @@ public sealed class DirectoryService(IDirectoryStore store, AttributeCatalog cat
         var now = clock.GetUtcNow();
         await store.ApplyAsync([new EmployeeChange(email.ToLowerInvariant(), existing is null, merged, existing is null ? true : null, existing?.Source ?? "admin")], now, ct);
         await audit.WriteAsync([new AuditEntry(now, actor, existing is null ? "employee.created" : "employee.updated", email.ToLowerInvariant(),
-            string.Join("; ", values.Select(v => $"{v.Key}: {Show(existing?[v.Key])} → {Show(v.Value)}")))], ct);
+            string.Join("; ", values.Select(v => $"{v.Key}: {Show(existing?[v.Key])} → {Show(v.Value)}")),
+            existing is null ? null : AuditSnapshot.Of(new SortedDictionary<string, string>(existing.Values.ToDictionary(), StringComparer.Ordinal)),
+            AuditSnapshot.Of(new SortedDictionary<string, string>(merged, StringComparer.Ordinal)))], ct);
         return DirectoryResult.Done(existing is null ? $"Created {email}." : $"Updated {email}.");
     }
 

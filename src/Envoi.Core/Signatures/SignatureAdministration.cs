@@ -27,7 +27,8 @@ public sealed class SignatureAdministration(ISignatureStore store, IDirectorySto
         // Keep the first spelling of the name, so rules and employees' choices keep pointing at it.
         template = template with { Name = existing?.Name ?? template.Name };
         await store.SaveTemplateAsync(template, ct);
-        await AuditAsync(actor, existing is null ? "signature.create" : "signature.update", template.Name, $"html {template.Html.Length} chars, text {template.Text.Length} chars, images {template.Images}", ct);
+        await AuditAsync(actor, existing is null ? "signature.create" : "signature.update", template.Name, $"html {template.Html.Length} chars, text {template.Text.Length} chars, images {template.Images}", ct,
+            AuditSnapshot.Of(existing), AuditSnapshot.Of(template));
         return (DirectoryResult.Done($"Signature '{template.Name}' saved."), report);
     }
 
@@ -46,8 +47,10 @@ public sealed class SignatureAdministration(ISignatureStore store, IDirectorySto
         var names = (await store.TemplatesAsync(ct)).Select(t => t.Name).ToList();
         var problems = RuleProblems.Find(rules, names);
         if (problems.Count > 0) return DirectoryResult.Fail(DirectoryOutcome.Invalid, "The rules were not saved.", problems);
+        var before = await store.RulesAsync(ct);
         await store.SaveRulesAsync(rules, ct);
-        await AuditAsync(actor, "signature-rules.save", "signature-rules", JsonSerializer.Serialize(rules.Select(r => r.Name), RulesJson.Options), ct);
+        await AuditAsync(actor, "signature-rules.save", "signature-rules", JsonSerializer.Serialize(rules.Select(r => r.Name), RulesJson.Options), ct,
+            RulesSnapshot(before), RulesSnapshot(rules));
         return DirectoryResult.Done($"{rules.Count} rule(s) saved.");
     }
 
@@ -56,8 +59,9 @@ public sealed class SignatureAdministration(ISignatureStore store, IDirectorySto
         var usedBy = (await store.RulesAsync(ct)).Where(r => string.Equals(r.Then.Signature, name, StringComparison.OrdinalIgnoreCase)).Select(r => r.Name).ToList();
         if (usedBy.Count > 0)
             return DirectoryResult.Fail(DirectoryOutcome.Invalid, $"Signature '{name}' is used by rule(s) {string.Join(", ", usedBy.Select(r => $"'{r}'"))}; change them first.");
+        var existing = await store.TemplateAsync(name, ct);
         if (!await store.DeleteTemplateAsync(name, ct)) return DirectoryResult.Fail(DirectoryOutcome.NotFound, $"No signature named '{name}'.");
-        await AuditAsync(actor, "signature.delete", name, "", ct);
+        await AuditAsync(actor, "signature.delete", name, "", ct, AuditSnapshot.Of(existing));
         return DirectoryResult.Done($"Signature '{name}' deleted.");
     }
 
@@ -75,7 +79,8 @@ public sealed class SignatureAdministration(ISignatureStore store, IDirectorySto
         var current = await store.ChoicesAsync(employee.Id, ct);
         var defaults = current.Defaults.Where(d => canonical.Contains(d.Value, StringComparer.OrdinalIgnoreCase)).ToDictionary();
         await store.SaveChoicesAsync(employee.Id, new EmployeeSignatureChoices(canonical, defaults), ct);
-        await AuditAsync(actor, "signature.allow", employee.Email, string.Join(", ", canonical), ct);
+        await AuditAsync(actor, "signature.allow", employee.Email, string.Join(", ", canonical), ct,
+            AuditSnapshot.Of(new { allowed = current.Allowed }), AuditSnapshot.Of(new { allowed = canonical }));
         return DirectoryResult.Done($"{employee.Email} may use {(canonical.Count == 0 ? "no personal choice" : string.Join(", ", canonical))}.");
     }
 
@@ -97,10 +102,15 @@ public sealed class SignatureAdministration(ISignatureStore store, IDirectorySto
         }
         if (problems.Count > 0) return DirectoryResult.Fail(DirectoryOutcome.Forbidden, "Nothing was changed.", problems);
         await store.SaveChoicesAsync(employee.Id, current with { Defaults = updated }, ct);
-        await AuditAsync(email, "signature.defaults", employee.Email, string.Join(", ", updated.Select(d => $"{d.Key.ToWire()}={d.Value}")), ct);
+        await AuditAsync(email, "signature.defaults", employee.Email, string.Join(", ", updated.Select(d => $"{d.Key.ToWire()}={d.Value}")), ct,
+            AuditSnapshot.Of(current.Defaults.ToDictionary(d => d.Key.ToWire(), d => d.Value)), AuditSnapshot.Of(updated.ToDictionary(d => d.Key.ToWire(), d => d.Value)));
         return DirectoryResult.Done("Your default signatures were saved.");
     }
 
-    private Task AuditAsync(string actor, string action, string subject, string details, CancellationToken ct) =>
-        audit.WriteAsync([new AuditEntry(clock.GetUtcNow(), actor, action, subject, details)], ct);
+    private Task AuditAsync(string actor, string action, string subject, string details, CancellationToken ct, string? before = null, string? after = null) =>
+        audit.WriteAsync([new AuditEntry(clock.GetUtcNow(), actor, action, subject, details, before, after)], ct);
+
+    /// <summary>Rules in the JSON an admin edits (RulesJson's names), indented so a changed condition reads as one changed line.</summary>
+    private static string RulesSnapshot(IReadOnlyList<SignatureRule> rules) =>
+        JsonSerializer.Serialize(rules, new JsonSerializerOptions(RulesJson.Options) { WriteIndented = true });
 }

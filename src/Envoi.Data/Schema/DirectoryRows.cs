@@ -71,4 +71,8 @@ public sealed class AuditRow
     public required string Action { get; set; }
     public required string Subject { get; set; }
     public required string Details { get; set; }
+    /// <summary>The changed thing as JSON before the change (null for a creation or an event).</summary>
+    public string? Before { get; set; }
+    /// <summary>The changed thing as JSON after the change (null for a deletion or an event).</summary>
+    public string? After { get; set; }
 }

@@ -149,6 +149,7 @@ public abstract class EnvoiDb(DbContextOptions options) : DbContext(options)
             e.ToTable("audit_log");
             e.HasIndex(a => new { a.Subject, a.At });
             e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.Actor, a.At });
         });
         model.Entity<SignatureTemplateRow>(e =>
         {

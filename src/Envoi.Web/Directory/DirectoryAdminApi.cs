@@ -78,8 +78,9 @@ public static class DirectoryAdminApi
             else await export.WriteCsvAsync(http.Response.Body, ct);
         });
 
-        app.MapGet("/api/audit", async (IAuditLog audit, string? subject, DateTimeOffset? since, int? limit, CancellationToken ct) =>
-            Results.Ok(await audit.ListAsync(subject, since, limit ?? 200, ct)))
+        // subject, since and limit as before; actor, kind, until and q (free text) filter further.
+        app.MapGet("/api/audit", async (IAuditLog audit, string? subject, DateTimeOffset? since, int? limit, string? actor, string? kind, DateTimeOffset? until, string? q, CancellationToken ct) =>
+            Results.Ok(await audit.ListAsync(new AuditQuery(actor, kind, subject, since, until, q, limit ?? 200), ct)))
             .RequireAuthorization(p => p.RequireRole(ApiTokenAuthentication.AdminRole)).WithTags("Directory");
         return app;
     }

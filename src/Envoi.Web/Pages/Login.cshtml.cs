@@ -4,12 +4,14 @@ using Envoi.Web.Console;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
+using Envoi.Web.Localization;
 
 namespace Envoi.Web.Pages;
 
 /// <summary>Cookie sign-in with the Envoi password, throttled per account and per client address.</summary>
-public sealed class LoginModel(UserAccounts accounts, LoginThrottle throttle, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(UserAccounts accounts, LoginThrottle throttle, IStringLocalizer<ConsoleText> T, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty] public string Email { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
@@ -24,7 +26,7 @@ public sealed class LoginModel(UserAccounts accounts, LoginThrottle throttle, IL
         Email = Email.Trim();
         if (throttle.IsLocked(Email, address))
         {
-            Error = $"Too many failed attempts: try again in {LoginThrottle.Window.TotalMinutes:0} minutes.";
+            Error = T["Too many failed attempts: try again in {0} minutes.", LoginThrottle.Window.TotalMinutes.ToString("0")];
             return Page();
         }
         var user = await accounts.AuthenticateAsync(Email, Password, ct);
@@ -33,7 +35,7 @@ public sealed class LoginModel(UserAccounts accounts, LoginThrottle throttle, IL
             throttle.Failed(Email, address);
             // The address is logged, never the password.
             logger.LogWarning("Console sign-in failed for {Email} from {Address}", Email, address);
-            Error = "Wrong email or password.";
+            Error = T["Wrong email or password."];
             return Page();
         }
         throttle.Succeeded(Email);

@@ -14,7 +14,7 @@ public static class TokensCommand
         create.SetAction(async (parse, ct) =>
         {
             await using var services = await GlobalOptions.ServicesAsync(parse, ct);
-            var token = await services.GetRequiredService<UserAccounts>().CreateTokenAsync(parse.GetValue(email)!, parse.GetValue(name)!, ct);
+            var token = await services.GetRequiredService<UserAccounts>().CreateTokenAsync("cli", parse.GetValue(email)!, parse.GetValue(name)!, ct);
             if (token is null) { Console.Error.WriteLine($"No user {parse.GetValue(email)}."); return 1; }
             Console.WriteLine(token);
             return 0;
@@ -37,7 +37,7 @@ public static class TokensCommand
         revoke.SetAction(async (parse, ct) =>
         {
             await using var services = await GlobalOptions.ServicesAsync(parse, ct);
-            var count = await services.GetRequiredService<UserAccounts>().RevokeTokensAsync(parse.GetValue(revokeEmail)!, parse.GetValue(revokeName)!, ct);
+            var count = await services.GetRequiredService<UserAccounts>().RevokeTokensAsync("cli", parse.GetValue(revokeEmail)!, parse.GetValue(revokeName)!, ct);
             if (count is null) { Console.Error.WriteLine($"No user {parse.GetValue(revokeEmail)}."); return 1; }
             if (count == 0) { Console.Error.WriteLine($"{parse.GetValue(revokeEmail)} has no token named {parse.GetValue(revokeName)}."); return 1; }
             Console.WriteLine($"Revoked {count} token(s).");

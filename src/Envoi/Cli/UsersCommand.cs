@@ -27,7 +27,7 @@ public static class UsersCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var services = await GlobalOptions.ServicesAsync(parse, ct);
-            var result = await services.GetRequiredService<UserAccounts>().AddAsync(parse.GetValue(email)!, parse.GetValue(password)!, parse.GetValue(admin), parse.GetValue(hold), ct);
+            var result = await services.GetRequiredService<UserAccounts>().AddAsync("cli", parse.GetValue(email)!, parse.GetValue(password)!, parse.GetValue(admin), parse.GetValue(hold), ct);
             if (result.User is null) { Console.Error.WriteLine(result.Error); return 1; }
             Console.WriteLine($"Added {result.User.Email}{(result.User.IsAdmin ? " (admin)" : "")}.");
             return 0;
@@ -78,7 +78,7 @@ public static class UsersCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var services = await GlobalOptions.ServicesAsync(parse, ct);
-            var result = await services.GetRequiredService<UserAccounts>().SetRoleAsync(parse.GetValue(email)!, parse.GetValue(role)!, ct);
+            var result = await services.GetRequiredService<UserAccounts>().SetRoleAsync("cli", parse.GetValue(email)!, parse.GetValue(role)!, ct);
             if (result.User is null) { Console.Error.WriteLine($"envoi: {result.Error}"); return 2; }
             Console.WriteLine($"{result.User.Email} is now {parse.GetValue(role)!.Trim().ToLowerInvariant()}.");
             return 0;

@@ -27,8 +27,8 @@ public static class DemoOrganization
         var alicePassword = await EnsureUserAsync(accounts, EmployeeEmail, isAdmin: false, holdSeconds: 30, ct);
         await CreateSignaturesAsync(services, ct);
         var firstRun = await DemoTraffic.CreateCampaignAsync(services, ct);
-        var adminToken = await accounts.CreateTokenAsync(AdminEmail, "demo", ct);
-        var aliceToken = await accounts.CreateTokenAsync(EmployeeEmail, "demo", ct);
+        var adminToken = await accounts.CreateTokenAsync("demo", AdminEmail, "demo", ct);
+        var aliceToken = await accounts.CreateTokenAsync("demo", EmployeeEmail, "demo", ct);
 
         Console.WriteLine($"""
 
@@ -103,7 +103,7 @@ public static class DemoOrganization
     private static async Task<string> EnsureUserAsync(UserAccounts accounts, string email, bool isAdmin, int? holdSeconds, CancellationToken ct)
     {
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');
-        var result = await accounts.AddAsync(email, password, isAdmin, holdSeconds, ct);
+        var result = await accounts.AddAsync("demo", email, password, isAdmin, holdSeconds, ct);
         return result.User is not null ? password : "(unchanged since the first demo run)";
     }
 }

@@ -1,3 +1,4 @@
+using Envoi.Web.Localization;
 using Envoi.Data;
 using Envoi.Mail.Accept;
 using Envoi.Mail.Dkim;
@@ -70,6 +71,7 @@ public static class EnvoiWebApp
         app.UseCors(); // only endpoints that ask for a policy (the Outlook add-in's) answer CORS
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseConsoleLanguages();
         app.MapOpenApi();
         app.MapHealthAndMetrics();
         app.MapOutboxApi();

@@ -156,7 +156,7 @@ public sealed class AddinApiTests : IAsyncLifetime
     public async Task Signing_out_revokes_the_add_ins_token_and_admins_list_and_revoke_them()
     {
         var accounts = _gateway.Envoi.Get<Envoi.Core.Users.UserAccounts>();
-        var token = await accounts.CreateTokenAsync("alice@example.com", "outlook-addin", default);
+        var token = await accounts.CreateTokenAsync("test", "alice@example.com", "outlook-addin", default);
         using var addin = new HttpClient { BaseAddress = _gateway.Envoi.Http.BaseAddress };
         addin.DefaultRequestHeaders.Authorization = new("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await addin.GetAsync("/api/me/signatures")).StatusCode);
@@ -164,9 +164,9 @@ public sealed class AddinApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await addin.GetAsync("/api/me/signatures")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _gateway.Alice.GetAsync("/api/me/signatures")).StatusCode); // her other tokens stay
 
-        await accounts.CreateTokenAsync("alice@example.com", "outlook-addin", default);
+        await accounts.CreateTokenAsync("test", "alice@example.com", "outlook-addin", default);
         Assert.Contains(await accounts.TokensAsync("alice@example.com", default) ?? [], t => t.Name == "outlook-addin");
-        Assert.Equal(1, await accounts.RevokeTokensAsync("alice@example.com", "outlook-addin", default));
+        Assert.Equal(1, await accounts.RevokeTokensAsync("test", "alice@example.com", "outlook-addin", default));
         Assert.DoesNotContain(await accounts.TokensAsync("alice@example.com", default) ?? [], t => t.Name == "outlook-addin");
     }
 }

@@ -46,7 +46,7 @@ public sealed class AddinGateway : IAsyncDisposable
         });
         var (_, admin) = await envoi.AddUserAsync("admin@example.com", "admin-password", admin: true);
         await envoi.AddUserAsync("alice@example.com", AlicePassword, holdSeconds: 120);
-        var aliceToken = (await envoi.Get<Envoi.Core.Users.UserAccounts>().CreateTokenAsync("alice@example.com", "test", default))!;
+        var aliceToken = (await envoi.Get<Envoi.Core.Users.UserAccounts>().CreateTokenAsync("test", "alice@example.com", "test", default))!;
         var alice = new HttpClient { BaseAddress = envoi.Http.BaseAddress };
         alice.DefaultRequestHeaders.Authorization = new("Bearer", aliceToken);
         await envoi.ImportEmployeesAsync("email,displayName,jobTitle,preferredLanguage\nalice@example.com,Alice Martin,Account Manager,fr\nbob@example.com,Bob Durand,Engineer,en\n");

@@ -103,7 +103,7 @@ public sealed class AddinTaskPaneTests : IAsyncLifetime
     public async Task With_insertion_on_picking_puts_the_signature_into_the_draft_and_a_revoked_token_asks_to_sign_in_again()
     {
         await using var gateway = await AddinGateway.StartAsync(s => s.Addin.InsertSignature = true);
-        var token = await gateway.Envoi.Get<Envoi.Core.Users.UserAccounts>().CreateTokenAsync("alice@example.com", "outlook-addin", default);
+        var token = await gateway.Envoi.Get<Envoi.Core.Users.UserAccounts>().CreateTokenAsync("test", "alice@example.com", "outlook-addin", default);
         // Already signed in: roaming settings follow the mailbox.
         await using var context = await OutlookAsync(new { to = new[] { "carl@client.test" }, roaming = new { envoiToken = token, envoiBaseUrl = gateway.BaseUrl } }, gateway);
         var pane = await context.NewPageAsync();
@@ -118,7 +118,7 @@ public sealed class AddinTaskPaneTests : IAsyncLifetime
         await pane.GetByText("Envoi will use the signature short.").WaitForAsync();
         Assert.StartsWith("<div class=\"envoi-signature\" data-envoi-signature=\"short\"><p class=\"sig\">Alice Martin (short)</p>", await pane.EvaluateAsync<string>("window.__office.signature"));
 
-        await gateway.Envoi.Get<Envoi.Core.Users.UserAccounts>().RevokeTokensAsync("alice@example.com", "outlook-addin", default);
+        await gateway.Envoi.Get<Envoi.Core.Users.UserAccounts>().RevokeTokensAsync("test", "alice@example.com", "outlook-addin", default);
         await pane.GetByRole(AriaRole.Button, new() { Name = "Update for the current recipients" }).ClickAsync();
         await pane.GetByRole(AriaRole.Button, new() { Name = "Sign in to Envoi" }).WaitForAsync();
         Assert.Contains("revoked", await pane.Locator("#status").InnerTextAsync());

@@ -172,7 +172,7 @@ public sealed class ConsoleTests : IAsyncLifetime
     public async Task Marketing_runs_a_campaign_and_reads_its_clicks_but_cannot_open_admin_pages()
     {
         await _envoi.AddUserAsync("mia@example.com", "mia-password");
-        Assert.NotNull((await _envoi.Get<UserAccounts>().SetRoleAsync("mia@example.com", "marketing", default)).User);
+        Assert.NotNull((await _envoi.Get<UserAccounts>().SetRoleAsync("test", "mia@example.com", "marketing", default)).User);
         var rules = await _adminApi.PutAsync("/api/signatures/rules", new StringContent("[{ \"name\": \"everyone\", \"when\": {}, \"then\": { \"signature\": \"full\", \"bannerSlot\": \"footer\" } }]", Encoding.UTF8, "application/json"));
         Assert.True(rules.IsSuccessStatusCode, await rules.Content.ReadAsStringAsync());
 

@@ -106,7 +106,7 @@ public sealed class ScimTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(HttpMethod.Delete, $"Users/{id}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Get, $"Users/{id}")).Status);
         Assert.Null(await FindAsync("updatedemail@testuser.com"));
-        var audit = await _envoi.Get<IAuditLog>().ListAsync("updatedemail@testuser.com", null, 50, default);
+        var audit = await _envoi.Get<IAuditLog>().ListAsync(new AuditQuery(Subject: "updatedemail@testuser.com", Limit: 50), default);
         Assert.Contains(audit, e => e.Action == "employee.deleted");
         Assert.Contains(audit, e => e.Action == "employee.deactivated");
     }

@@ -66,9 +66,9 @@ public sealed class EnvoiTestHost : IAsyncDisposable
     public async Task<(EnvoiUser User, HttpClient Api)> AddUserAsync(string email, string password = "password-123", bool admin = false, int? holdSeconds = null)
     {
         var accounts = Get<UserAccounts>();
-        var result = await accounts.AddAsync(email, password, admin, holdSeconds, CancellationToken.None);
+        var result = await accounts.AddAsync("test", email, password, admin, holdSeconds, CancellationToken.None);
         Assert.True(result.User is not null, result.Error);
-        var token = await accounts.CreateTokenAsync(email, "test", CancellationToken.None);
+        var token = await accounts.CreateTokenAsync("test", email, "test", CancellationToken.None);
         var api = new HttpClient { BaseAddress = Http.BaseAddress };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return (result.User!, api);

@@ -119,8 +119,14 @@ namespace Envoi.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("After")
+                        .HasColumnType("text");
+
                     b.Property<long>("At")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
 
                     b.Property<string>("Details")
                         .IsRequired()
@@ -133,6 +139,8 @@ namespace Envoi.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("Actor", "At");
 
                     b.HasIndex("Subject", "At");
 

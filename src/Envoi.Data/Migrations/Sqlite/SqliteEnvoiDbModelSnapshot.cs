@@ -110,8 +110,14 @@ namespace Envoi.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Details")
                         .IsRequired()
@@ -124,6 +130,8 @@ namespace Envoi.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("Actor", "At");
 
                     b.HasIndex("Subject", "At");
 

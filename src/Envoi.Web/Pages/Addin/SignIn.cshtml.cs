@@ -27,7 +27,7 @@ public sealed class SignInModel(UserAccounts accounts, AddinSite site) : PageMod
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Token = await accounts.CreateTokenAsync(Email, TokenName, ct);
+        Token = await accounts.CreateTokenAsync(Email, Email, TokenName, ct);
         if (Token is null) return Forbid();
         // The page now holds a secret: never cached, never stored by a proxy.
         Response.Headers.CacheControl = "no-store";
