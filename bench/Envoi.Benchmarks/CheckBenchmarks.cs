@@ -2,6 +2,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Envoi.Core;
 using Envoi.Core.Checks;
+using Envoi.Core.Checks.Catalog;
 using MimeKit;
 
 namespace Envoi.Benchmarks;

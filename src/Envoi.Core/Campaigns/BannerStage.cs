@@ -16,24 +16,20 @@ public sealed class BannerStage(CampaignSelector selector, LinkSigningKey links,
 {
     public string Name => "banner";
 
-    public int Order => 300;
-
-    public async ValueTask<StageResult> ProcessAsync(MessageContext context, CancellationToken cancellationToken)
+    public async ValueTask ProcessAsync(MessageContext context, CancellationToken cancellationToken)
     {
-        if (context.Noted<SignedCopy>() is not { BannerSlot: { Length: > 0 } slot } copy) return StageResult.Next;
+        if (context.Noted<SignedCopy>() is not { BannerSlot: { Length: > 0 } slot } copy) return;
         var bodies = MessageBodies.Of(context.Message);
         var text = copy.TextForm is null ? null : bodies.Text;
-        if (bodies.Html is null && text is null) return StageResult.Next;
-        if (await selector.ChooseAsync(copy, cancellationToken) is not var (campaign, banner)) return StageResult.Next;
+        if (bodies.Html is null && text is null) return;
+        if (await selector.ChooseAsync(copy, cancellationToken) is not var (campaign, banner)) return;
 
         var inHtml = bodies.Html is { } html && InsertHtml(html, campaign, banner, slot);
         var textLines = text is null ? null : InsertText(text, copy.TextForm!, banner);
-        if (!inHtml && textLines is null) return StageResult.Next;
-        context.Modified = true;
+        if (!inHtml && textLines is null) return;
         context.Note(new BannerInserted(campaign, banner, textLines));
         logger.LogInformation("{QueueId}: banner of campaign '{Campaign}' ({Image}) in slot '{Slot}'{Parts}", context.QueueId, campaign.Name, banner.Image, slot,
             (inHtml, textLines is not null) switch { (true, true) => "", (true, false) => ", HTML only", _ => ", text only" });
-        return StageResult.Next;
     }
 
     private bool InsertHtml(TextPart html, Campaign campaign, Banner banner, string slot)

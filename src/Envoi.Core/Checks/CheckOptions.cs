@@ -20,19 +20,8 @@ public enum CheckAction
 /// </summary>
 public sealed class CheckOptions
 {
-    public Dictionary<string, CheckAction> Actions { get; set; } = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [CheckIds.ForgottenAttachment] = CheckAction.Hold,
-        [CheckIds.LookalikeDomain] = CheckAction.Hold,
-        [CheckIds.SensitiveData] = CheckAction.Warn,
-        [CheckIds.EmptySubject] = CheckAction.Log,
-        [CheckIds.ManyRecipients] = CheckAction.Log,
-        [CheckIds.ExternalRecipients] = CheckAction.Off,
-        [CheckIds.MixedRecipients] = CheckAction.Off,
-        [CheckIds.MessageSize] = CheckAction.Off,
-        [CheckIds.FirstTimeRecipient] = CheckAction.Warn,
-        [CheckIds.MissingSignature] = CheckAction.Log,
-    };
+    /// <summary>Check id → action for everyone; a check not named here does its <see cref="ISendSafetyCheck.DefaultAction"/>.</summary>
+    public Dictionary<string, CheckAction> Actions { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Group name → check → action, for groups that need a different policy.</summary>
     public Dictionary<string, Dictionary<string, CheckAction>> Groups { get; set; } = new(StringComparer.OrdinalIgnoreCase);
@@ -69,26 +58,12 @@ public sealed class CheckOptions
     /// <summary>Whether resending with <c>X-Envoi-Confirm: yes</c> counts as confirmation.</summary>
     public bool AllowConfirmHeader { get; set; } = true;
 
-    /// <summary>The sender's groups that set this check decide (the strictest of them); otherwise the organization's action.</summary>
-    public CheckAction ActionFor(string check, IEnumerable<string> senderGroups)
+    /// <summary>The sender's groups that set this check decide (the strictest of them); otherwise the organization's action, else the check's default.</summary>
+    public CheckAction ActionFor(string check, CheckAction defaultAction, IEnumerable<string> senderGroups)
     {
         var groupActions = senderGroups
             .Select(g => Groups.TryGetValue(g, out var overrides) && overrides.TryGetValue(check, out var a) ? a : (CheckAction?)null)
             .OfType<CheckAction>().ToList();
-        return groupActions.Count > 0 ? groupActions.Max() : Actions.GetValueOrDefault(check, CheckAction.Off);
+        return groupActions.Count > 0 ? groupActions.Max() : Actions.GetValueOrDefault(check, defaultAction);
     }
-}
-
-public static class CheckIds
-{
-    public const string ForgottenAttachment = "forgotten-attachment";
-    public const string LookalikeDomain = "lookalike-domain";
-    public const string SensitiveData = "sensitive-data";
-    public const string EmptySubject = "empty-subject";
-    public const string ManyRecipients = "many-recipients";
-    public const string ExternalRecipients = "external-recipients";
-    public const string MixedRecipients = "mixed-recipients";
-    public const string MessageSize = "message-size";
-    public const string FirstTimeRecipient = "first-time-recipient";
-    public const string MissingSignature = "missing-signature";
 }

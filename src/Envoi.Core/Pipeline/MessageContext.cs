@@ -1,27 +1,21 @@
 using Envoi.Core.Queue;
-using Envoi.Core.Users;
 using MimeKit;
 
 namespace Envoi.Core.Pipeline;
 
 /// <summary>Everything a stage may read about one released message, and the message it may change.</summary>
-public sealed class MessageContext(string queueId, MimeMessage message, string sender, IReadOnlyList<string> recipients, EnvoiUser? user, MessageOrigin origin)
+public sealed class MessageContext(string queueId, MimeMessage message, string sender, IReadOnlyList<string> recipients, MessageOrigin origin)
 {
     public string QueueId { get; } = queueId;
     public MimeMessage Message { get; } = message;
     public string Sender { get; } = sender;
     public IReadOnlyList<string> Recipients { get; } = recipients;
-    /// <summary>The authenticated sender, or null for mail from a trusted connector or Envoi itself.</summary>
-    public EnvoiUser? User { get; } = user;
     public MessageOrigin Origin { get; } = origin;
 
     /// <summary>Why the message must not be modified (signed, encrypted, a report, an auto-reply), or null.</summary>
     public string? ProtectedBecause { get; } = ProtectedMessage.Reason(message, origin);
 
     public bool IsProtected => ProtectedBecause is not null;
-
-    /// <summary>Set by any stage that changed the body or headers; tells delivery to re-serialize.</summary>
-    public bool Modified { get; set; }
 
     private readonly Dictionary<Type, object> _notes = [];
 

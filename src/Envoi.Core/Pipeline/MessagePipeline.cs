@@ -1,20 +1,16 @@
 namespace Envoi.Core.Pipeline;
 
-/// <summary>Runs the registered stages in their fixed order; protected messages pass only through stages that accept them.</summary>
-public sealed class MessagePipeline(IEnumerable<IMessageStage> stages)
+/// <summary>Runs the stages in the order they were declared; protected messages pass only through stages that accept them.</summary>
+public sealed class MessagePipeline(IReadOnlyList<IMessageStage> stages)
 {
-    private readonly IMessageStage[] _stages = stages.OrderBy(s => s.Order).ThenBy(s => s.Name, StringComparer.Ordinal).ToArray();
+    public IReadOnlyList<IMessageStage> Stages => stages;
 
-    public IReadOnlyList<IMessageStage> Stages => _stages;
-
-    public async ValueTask<StageResult> RunAsync(MessageContext context, CancellationToken cancellationToken)
+    public async ValueTask RunAsync(MessageContext context, CancellationToken cancellationToken)
     {
-        foreach (var stage in _stages)
+        foreach (var stage in stages)
         {
             if (context.IsProtected && !stage.RunsOnProtectedMessages) continue;
-            var result = await stage.ProcessAsync(context, cancellationToken);
-            if (!result.Continue) return result;
+            await stage.ProcessAsync(context, cancellationToken);
         }
-        return StageResult.Next;
     }
 }

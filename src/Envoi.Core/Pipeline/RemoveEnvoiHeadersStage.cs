@@ -11,17 +11,13 @@ public sealed class RemoveEnvoiHeadersStage : IMessageStage
 {
     public string Name => "remove-envoi-headers";
 
-    // Just before DKIM: earlier stages may still read the instructions.
-    public int Order => 990;
-
     public bool RunsOnProtectedMessages => true;
 
-    public ValueTask<StageResult> ProcessAsync(MessageContext context, CancellationToken cancellationToken)
+    public ValueTask ProcessAsync(MessageContext context, CancellationToken cancellationToken)
     {
         var headers = context.Message.Headers;
         var ours = headers.Where(h => h.Field.StartsWith("X-Envoi-", StringComparison.OrdinalIgnoreCase)).ToList();
         foreach (var header in ours) headers.Remove(header);
-        if (ours.Count > 0) context.Modified = true;
-        return ValueTask.FromResult(StageResult.Next);
+        return ValueTask.CompletedTask;
     }
 }

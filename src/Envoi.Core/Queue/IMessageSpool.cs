@@ -1,14 +1,12 @@
 namespace Envoi.Core.Queue;
 
 /// <summary>
-/// Message bodies at rest. A body is written and flushed to stable storage before its queue row
-/// is committed, and read back only when the message is released: held mail costs no memory.
+/// Message bodies at rest. A body is written (by the accept path's <c>IBodyWriter</c>) and flushed to
+/// stable storage before its queue row is committed, and read back only when the message is
+/// released: held mail costs no memory.
 /// </summary>
 public interface IMessageSpool
 {
-    /// <summary>Writes the body and fsyncs it; returns the number of bytes written.</summary>
-    Task<long> WriteAsync(string id, ReadOnlyMemory<byte> body, CancellationToken cancellationToken);
-
     /// <summary>Makes the directory entries of every file written so far durable (one fsync per batch).</summary>
     void FlushDirectories();
 

@@ -19,18 +19,16 @@ public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer
 
     public string Name => "signature";
 
-    public int Order => 200;
-
-    public async ValueTask<StageResult> ProcessAsync(MessageContext context, CancellationToken cancellationToken)
+    public async ValueTask ProcessAsync(MessageContext context, CancellationToken cancellationToken)
     {
-        if (!options.Enabled) return StageResult.Next;
+        if (!options.Enabled) return;
         var plan = await resolver.PlanAsync(context.Sender, context.Message, context.Recipients, cancellationToken);
         var decision = plan.Copies[0];
         if (plan.Sender is null || decision.Template is null)
         {
             MailMetrics.Signatures.WithLabels("none").Inc();
             logger.LogInformation("{QueueId}: no signature ({Reason})", context.QueueId, decision.Reason);
-            return StageResult.Next;
+            return;
         }
         var template = decision.Template;
         try
@@ -42,7 +40,7 @@ public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer
                 {
                     MailMetrics.Signatures.WithLabels("once-per-thread").Inc();
                     logger.LogInformation("{QueueId}: no signature ({Reason}; once per thread: the quoted thread already holds '{Signature}')", context.QueueId, decision.Reason, template.Name);
-                    return StageResult.Next;
+                    return;
                 }
                 template = once.Instead;
                 rendered = await composer.RenderAsync(template, plan.Sender, cancellationToken);
@@ -53,7 +51,6 @@ public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer
             var result = SignatureInjector.Inject(context.Message, rendered, decision.ReplaceSignOff);
             if (result.Outcome == InjectionOutcome.Inserted)
             {
-                context.Modified = true;
                 Count(context, plan.Sender, rendered);
                 var textSigned = MessageBodies.Of(context.Message).Text is { } text && !ReferenceEquals(text.Content, textBefore);
                 context.Note(new SignedCopy(plan.Sender, template.Name, decision.BannerSlot, context.Recipients, textSigned ? rendered.Text : null));
@@ -69,7 +66,6 @@ public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer
             MailMetrics.Signatures.WithLabels("failed").Inc();
             logger.LogError(e, "{QueueId}: signature '{Signature}' could not be added; the message leaves without it", context.QueueId, template.Name);
         }
-        return StageResult.Next;
     }
 
     /// <summary>

@@ -34,14 +34,12 @@ public sealed class LinkTrackingStage : IMessageStage, IAsyncDisposable
 
     public string Name => "links";
 
-    public int Order => 400;
-
     /// <summary>One body part's text and the links to replace in it.</summary>
     private sealed record PartLinks(TextPart Part, EncodedText? Encoded, string Text, Encoding Encoding, List<(TrackableLinks.Found Found, int Link)> Rewrites);
 
-    public async ValueTask<StageResult> ProcessAsync(MessageContext context, CancellationToken cancellationToken)
+    public async ValueTask ProcessAsync(MessageContext context, CancellationToken cancellationToken)
     {
-        if (!_options.Enabled || context.Noted<SignedCopy>() is not { } copy) return StageResult.Next;
+        if (!_options.Enabled || context.Noted<SignedCopy>() is not { } copy) return;
         var bodies = MessageBodies.Of(context.Message);
         var banner = context.Noted<BannerInserted>();
         var campaignId = banner?.Campaign.Id ?? 0;
@@ -61,15 +59,13 @@ public sealed class LinkTrackingStage : IMessageStage, IAsyncDisposable
             }
             if (rewrites.Count > 0) parts.Add(new PartLinks(part, encoded, text, encoding, rewrites));
         }
-        if (links.Count == 0) return StageResult.Next;
+        if (links.Count == 0) return;
 
         var ids = await _rows.EnsureAsync(links, cancellationToken);
         var urls = links.Select((link, i) =>
             $"{_baseUrl.BaseUrl}/{(link.Kind == LinkKind.Image ? "i" : "c")}/{_tokens.Write(new TrackingToken(ids[i], link.MessageId, link.EmployeeId, link.Signature, link.CampaignId))}").ToList();
         foreach (var part in parts) Rewrite(part, urls);
-        context.Modified = true;
         _logger.LogInformation("{QueueId}: {Count} signature/banner links tracked", context.QueueId, links.Count);
-        return StageResult.Next;
     }
 
     /// <summary>The links of Envoi's blocks, per body part: the HTML one, and the text one when it got the signature.</summary>

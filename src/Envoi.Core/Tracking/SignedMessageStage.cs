@@ -13,12 +13,10 @@ public sealed class SignedMessageStage(TrackingRecorder recorder, TimeProvider c
 {
     public string Name => "signed-count";
 
-    public int Order => 410;
-
-    public ValueTask<StageResult> ProcessAsync(MessageContext context, CancellationToken cancellationToken)
+    public ValueTask ProcessAsync(MessageContext context, CancellationToken cancellationToken)
     {
         if (context.Noted<SignedCopy>() is { } copy)
             recorder.Signed.Post(new SignedMessage(context.QueueId, copy.Sender.Employee.Id, copy.Signature, context.Noted<BannerInserted>()?.Campaign.Id ?? 0, clock.GetUtcNow()));
-        return ValueTask.FromResult(StageResult.Next);
+        return ValueTask.CompletedTask;
     }
 }

@@ -14,10 +14,6 @@ namespace Envoi.Data.Queue;
 /// </summary>
 public sealed class DatabaseSpool(EnvoiDbFactory factory) : IMessageSpool
 {
-    /// <summary>Bodies go in with their rows, never on their own.</summary>
-    public Task<long> WriteAsync(string id, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Bodies stored in the database are committed with their queue row (NewMessage.Body).");
-
     /// <summary>Nothing to flush: a committed transaction is durable.</summary>
     public void FlushDirectories()
     {

@@ -4,7 +4,6 @@ using Envoi.Core.Observability;
 using Envoi.Core.Outbox;
 using Envoi.Core.Pipeline;
 using Envoi.Core.Queue;
-using Envoi.Core.Users;
 using Microsoft.Extensions.Logging;
 using MimeKit;
 
@@ -19,7 +18,6 @@ namespace Envoi.Mail.Deliver;
 public sealed class MessageProcessor(
     DeliveryRecorder recorder,
     IMessageSpool spool,
-    IUserStore users,
     MessagePipeline pipeline,
     IRecipientPartitioner partitioner,
     IDeliveryTarget target,
@@ -49,19 +47,16 @@ public sealed class MessageProcessor(
         try
         {
             message = await MimeMessage.LoadAsync(first, persistent: true, ct);
-            var user = claimed.UserId is { } id ? await users.FindAsync(id, ct) : null;
-            var context = new MessageContext(claimed.Id, message, claimed.Sender, claimed.PendingRecipients, user, claimed.Origin);
+            var context = new MessageContext(claimed.Id, message, claimed.Sender, claimed.PendingRecipients, claimed.Origin);
             var copies = context.IsProtected ? [claimed.PendingRecipients] : await partitioner.PartitionAsync(context, ct);
             if (copies.Count > 1) logger.LogInformation("{QueueId}: split into {Copies} copies for recipients needing different signatures", claimed.Id, copies.Count);
             for (var i = 0; i < copies.Count; i++)
             {
                 // Stages change the message in place: every further copy starts again from the spool file.
                 var copy = i == 0 && copies.Count == 1 ? context
-                    : new MessageContext(claimed.Id, i == 0 ? message : await LoadAsync(claimed.Id, opened, ct), claimed.Sender, copies[i], user, claimed.Origin);
-                var verdict = await pipeline.RunAsync(copy, ct);
-                results.AddRange(verdict.Continue
-                    ? await target.DeliverAsync(claimed.Id, copy.Message, claimed.Sender, copies[i], ct)
-                    : copies[i].Select(r => new RecipientResult(r, RecipientStatus.Failed, verdict.Reason ?? "554 5.7.0 Refused by policy")));
+                    : new MessageContext(claimed.Id, i == 0 ? message : await LoadAsync(claimed.Id, opened, ct), claimed.Sender, copies[i], claimed.Origin);
+                await pipeline.RunAsync(copy, ct);
+                results.AddRange(await target.DeliverAsync(claimed.Id, copy.Message, claimed.Sender, copies[i], ct));
             }
         }
         catch (Exception e) when (!ct.IsCancellationRequested)

@@ -16,21 +16,18 @@ public sealed class DkimStage(DkimKeyring keyring, ILogger<DkimStage> logger) : 
 {
     public string Name => "dkim";
 
-    // Last: any change after signing (a footer, a rewritten link, a removed header) breaks the signature.
-    public int Order => 1000;
-
     public bool RunsOnProtectedMessages => true;
 
-    public ValueTask<StageResult> ProcessAsync(MessageContext context, CancellationToken cancellationToken)
+    public ValueTask ProcessAsync(MessageContext context, CancellationToken cancellationToken)
     {
         var message = context.Message;
         // The From domain and not the envelope sender's: DMARC checks the signature against the
         // address the reader sees, so a d= taken from the envelope would pass DKIM and still fail
         // DMARC. Bounces (null sender) are signed by the domain of their From (postmaster@host).
         var from = message.From.Mailboxes.FirstOrDefault();
-        if (from is null || keyring.IsEmpty) return ValueTask.FromResult(StageResult.Next);
+        if (from is null || keyring.IsEmpty) return ValueTask.CompletedTask;
         var keys = keyring.For(AddressSyntax.DomainOf(from.Address));
-        if (keys.Count == 0) return ValueTask.FromResult(StageResult.Next);
+        if (keys.Count == 0) return ValueTask.CompletedTask;
 
         if (context.IsProtected && context.Origin == MessageOrigin.Smtp)
         {
@@ -40,7 +37,7 @@ public sealed class DkimStage(DkimKeyring keyring, ILogger<DkimStage> logger) : 
             if (!RelayEncoding.IsStable(message))
             {
                 logger.LogWarning("{QueueId}: not DKIM-signed: the message is {Reason} and has 8-bit parts an upstream may re-encode", context.QueueId, context.ProtectedBecause);
-                return ValueTask.FromResult(StageResult.Next);
+                return ValueTask.CompletedTask;
             }
         }
         else
@@ -53,7 +50,6 @@ public sealed class DkimStage(DkimKeyring keyring, ILogger<DkimStage> logger) : 
         // Every key of the domain signs: an RSA and an Ed25519 signature side by side is what
         // RFC 8463 recommends while verifiers catch up, and two selectors cover a key rotation.
         foreach (var key in keys) key.CreateSigner().Sign(WireFormat.Options, message, headers);
-        context.Modified = true;
-        return ValueTask.FromResult(StageResult.Next);
+        return ValueTask.CompletedTask;
     }
 }

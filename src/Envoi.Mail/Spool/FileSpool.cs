@@ -19,14 +19,6 @@ public sealed class FileSpool : IMessageSpool
         Directory.CreateDirectory(_directory);
     }
 
-    public async Task<long> WriteAsync(string id, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
-    {
-        await using var file = new FileStream(PathOf(id), FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
-        await file.WriteAsync(body, cancellationToken);
-        file.Flush(flushToDisk: true);
-        return body.Length;
-    }
-
     /// <summary>
     /// Writes several pieces (prepended headers, then the client's bytes) without joining them,
     /// complete in the page cache but not yet on disk: the caller flushes it while the queue row is

@@ -1,6 +1,5 @@
 using Envoi.Core;
 using Envoi.Core.Campaigns;
-using Envoi.Core.Pipeline;
 using Envoi.Core.Tracking;
 using Envoi.Core.Tracking.Statistics;
 using Envoi.Data.Campaigns;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Envoi.Hosting;
 
-/// <summary>Campaigns, tracked links and statistics: their stores, stages and services.</summary>
+/// <summary>Campaigns, tracked links and statistics: their stores and services (their stages are in <see cref="GatewayPipeline"/>).</summary>
 public static class TrackingServices
 {
     public static IServiceCollection AddCampaignsAndTracking(this IServiceCollection services, EnvoiSettings settings, string dataDirectory)
@@ -18,7 +17,6 @@ public static class TrackingServices
         services.AddSingleton<ICampaignStore, CampaignStore>();
         services.AddSingleton<CampaignSelector>();
         services.AddSingleton<CampaignAdministration>();
-        services.AddSingleton<IMessageStage, BannerStage>();
 
         // Keys in the database: a link mailed through any node is valid on every node.
         services.AddSingleton(sp => new TrackingKeyRing(dataDirectory, sp.GetRequiredService<ISharedSecrets>()));
@@ -29,8 +27,6 @@ public static class TrackingServices
         services.AddSingleton<TrackingRecorder>();
         services.AddSingleton<BotClassifier>();
         services.AddSingleton<ClickTracking>();
-        services.AddSingleton<IMessageStage, LinkTrackingStage>();
-        services.AddSingleton<IMessageStage, SignedMessageStage>();
 
         services.AddSingleton<IStatisticsStore, StatisticsStore>();
         services.AddSingleton<StatisticsService>();

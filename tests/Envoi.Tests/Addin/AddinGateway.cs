@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using Envoi.Core.Checks;
+using Envoi.Core.Checks.Catalog;
 using Envoi.Hosting;
 using Envoi.Tests.Support;
 
@@ -40,7 +41,7 @@ public sealed class AddinGateway : IAsyncDisposable
             s.Upstream.Url = upstream.Url;
             s.Signatures.InternalDomains = ["example.com"];
             s.Checks.InternalDomains = ["example.com"];
-            s.Checks.Actions[CheckIds.ForgottenAttachment] = CheckAction.Refuse;
+            s.Checks.Actions[ForgottenAttachmentCheck.Id] = CheckAction.Refuse;
             s.Hold.MaxSeconds = 600;
             configure?.Invoke(s);
         });

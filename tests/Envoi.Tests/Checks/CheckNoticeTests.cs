@@ -1,5 +1,6 @@
 using Envoi.Core;
 using Envoi.Core.Checks;
+using Envoi.Core.Checks.Catalog;
 
 namespace Envoi.Tests.Checks;
 
@@ -16,7 +17,7 @@ public sealed class CheckNoticeTests
         try
         {
             var links = new ConfirmationLinks(new LinkSigningKey(data, "https://envoi.example.com"));
-            var verdict = new CheckVerdict([new CheckFinding(CheckIds.ForgottenAttachment, CheckAction.Hold, CheckSentences.For(CheckIds.ForgottenAttachment, language, "anbei"))]);
+            var verdict = new CheckVerdict([new CheckFinding(ForgottenAttachmentCheck.Id, CheckAction.Hold, CheckSentences.For(new ForgottenAttachmentCheck(), language, "anbei"))]);
             var notice = CheckNotice.Build(new GatewayIdentity("envoi.test", "postmaster@envoi.test"), "alice@example.com", "06H1ABCDEFGHJKMN", "Angebot", verdict, links, language, TimeSpan.FromHours(24), false);
             Assert.Equal(subject, notice.Subject);
             var text = notice.TextBody!;

@@ -1,4 +1,5 @@
 using Envoi.Core.Checks;
+using Envoi.Core.Checks.Catalog;
 using MimeKit;
 using Xunit.Abstractions;
 

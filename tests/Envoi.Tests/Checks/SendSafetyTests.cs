@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Envoi.Core.Checks;
+using Envoi.Core.Checks.Catalog;
 using Envoi.Core.Directory;
 using Envoi.Core.Outbox;
 using Envoi.Tests.Support;
@@ -88,7 +89,8 @@ public sealed partial class SendSafetyTests : IAsyncLifetime
         var message = Forgetful("frank@example.net");
         message.From.Clear();
         message.From.Add(MailboxAddress.Parse("erin@example.com"));
-        var sendAt = DateTimeOffset.UtcNow.AddSeconds(3);
+        // Far enough ahead that sending and confirming finish before it on a loaded CI machine (3 s did not, once).
+        var sendAt = DateTimeOffset.UtcNow.AddSeconds(8);
         message.Headers.Add("X-Envoi-Send-At", sendAt.ToString("yyyy-MM-ddTHH:mm:ssK"));
         var id = await envoi.SendAsync("erin@example.com", "erin-password", message);
         Assert.Equal(MessageStatus.AwaitingConfirmation, (await envoi.FindAsync(id))!.Status);
@@ -150,7 +152,7 @@ public sealed partial class SendSafetyTests : IAsyncLifetime
     [Fact]
     public async Task Refuse_policy_answers_550_in_the_senders_language_which_swaks_shows()
     {
-        await using var envoi = await StartAsync(p => p.Actions[CheckIds.ForgottenAttachment] = CheckAction.Refuse);
+        await using var envoi = await StartAsync(p => p.Actions[ForgottenAttachmentCheck.Id] = CheckAction.Refuse);
         await envoi.Get<DirectoryService>().SetDirectoryValuesAsync("admin", "alice@example.com", new Dictionary<string, string?> { ["preferredLanguage"] = "fr" }, default);
         var swaks = await Processes.RunAsync("swaks", "--server", $"127.0.0.1:{envoi.SmtpPort}", "--auth", "PLAIN", "--auth-user", "alice@example.com",
             "--auth-password", "alice-password", "--from", "alice@example.com", "--to", "bob@example.net", "--header", "Subject: devis",
@@ -173,7 +175,7 @@ public sealed partial class SendSafetyTests : IAsyncLifetime
     [Fact]
     public async Task Group_policy_overrides_the_organization_and_warnings_let_mail_through_with_a_notice()
     {
-        await using var envoi = await StartAsync(p => p.Groups["Sales"] = new() { [CheckIds.ForgottenAttachment] = CheckAction.Off });
+        await using var envoi = await StartAsync(p => p.Groups["Sales"] = new() { [ForgottenAttachmentCheck.Id] = CheckAction.Off });
         var directory = envoi.Get<DirectoryService>();
         await directory.SetDirectoryValuesAsync("admin", "alice@example.com", new Dictionary<string, string?> { ["jobTitle"] = "Sales rep" }, default);
         var store = envoi.Get<IDirectoryStore>();

@@ -208,9 +208,8 @@ public sealed class PipelineFailureTests
     private sealed class ExplodingStage : Envoi.Core.Pipeline.IMessageStage
     {
         public string Name => "exploding";
-        public int Order => 100;
-        public ValueTask<Envoi.Core.Pipeline.StageResult> ProcessAsync(Envoi.Core.Pipeline.MessageContext context, CancellationToken ct) =>
-            context.Message.Subject == "boom" ? throw new InvalidOperationException("stage bug") : ValueTask.FromResult(Envoi.Core.Pipeline.StageResult.Next);
+        public ValueTask ProcessAsync(Envoi.Core.Pipeline.MessageContext context, CancellationToken ct) =>
+            context.Message.Subject == "boom" ? throw new InvalidOperationException("stage bug") : ValueTask.CompletedTask;
     }
 
     [Fact]
@@ -218,7 +217,8 @@ public sealed class PipelineFailureTests
     {
         await using var upstream = await TestUpstream.StartAsync();
         await using var envoi = await EnvoiTestHost.StartAsync(s => s.Upstream.Url = upstream.Url,
-            services: services => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Envoi.Core.Pipeline.IMessageStage, ExplodingStage>(services));
+            // The declared pipeline replaced by one buggy stage: the last registration wins.
+            services: services => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, new Envoi.Core.Pipeline.MessagePipeline([new ExplodingStage()])));
         await envoi.AddUserAsync("alice@example.com", "alice-password");
         var id = await envoi.SendAsync("alice@example.com", "alice-password", EnvoiTestHost.Message("alice@example.com", "bob@example.net", "boom"));
         var entry = await envoi.WaitForStatusAsync(id, MessageStatus.Deferred);
