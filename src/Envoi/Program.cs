@@ -6,6 +6,7 @@ var root = new RootCommand("Envoi: email signature and send-safety gateway.")
     ServeCommand.Create(),
     UsersCommand.Create(),
     TokensCommand.Create(),
+    ChecksCommand.Create(),
     OutboxCommand.Create(),
     CapturedCommand.Create(),
     DirectoryCommand.Create(),

@@ -14,6 +14,7 @@ public static class OperationSummaries
         ["GET /assets/{name}"] = "A signature image (public: mail clients fetch it)",
         ["GET /vcard/{token}"] = "A sender's vCard from a signed signature link",
         ["POST /api/checks"] = "Run the gateway's send-safety checks on a draft",
+        ["GET /api/checks"] = "List the send-safety checks and their action, for everyone and per group",
         ["DELETE /api/me/token"] = "Revoke the token this request carries",
         ["GET /api/outbox"] = "List messages in the outbox",
         ["GET /api/outbox/{id}"] = "One message in the outbox",

@@ -8,7 +8,7 @@ public static class TagDescriptions
         ["Operations"] = "Health and Prometheus metrics for monitoring.",
         ["Directory"] = "Employees, their attributes and rights, groups, imports and exports.",
         ["Signatures"] = "Signature templates, rules, images, previews and each sender's choices.",
-        ["Checks"] = "The gateway's send-safety checks run on a draft.",
+        ["Checks"] = "The gateway's send-safety checks: their policy, and a draft run through them.",
         ["Outlook add-in"] = "The Outlook add-in's manifest, files and settings.",
         ["Outbox"] = "Messages held for the undo window: list, cancel, send now, reschedule, confirm.",
         ["Capture"] = "Mail captured instead of relayed when no upstream is configured.",

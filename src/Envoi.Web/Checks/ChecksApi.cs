@@ -11,10 +11,15 @@ namespace Envoi.Web.Checks;
 /// <summary>
 /// <c>POST /api/checks</c>: the send-safety checks on a draft before the client sends it (the Outlook
 /// add-in's Smart Alerts). Same checks, policy and sentences as the gateway at acceptance.
+/// <c>GET /api/checks</c>: every check and its action, for everyone and per group (admins).
 /// </summary>
 public static class ChecksApi
 {
-    public static RouteHandlerBuilder MapChecksApi(this IEndpointRouteBuilder app) =>
+    public static void MapChecksApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/checks", (SendSafetyChecks checks) => checks.Policy().Select(line => new CheckPolicyDto(line.Id, line.Description,
+                Wire(line.DefaultAction), Wire(line.Action), line.Groups.ToDictionary(g => g.Key, g => Wire(g.Value)))).ToList())
+            .RequireAuthorization(p => p.RequireRole(ApiTokenAuthentication.AdminRole)).WithTags("Checks");
         app.MapPost("/api/checks", async (HttpContext http, DraftChecks checks, DraftRequest? draft, CancellationToken ct) =>
         {
             if (draft is null) return Results.BadRequest(new DirectoryResultDto("Send the draft as JSON: {\"to\": [\"…\"], \"subject\": \"…\", \"body\": \"…\", \"attachments\": [{\"name\": \"…\", \"size\": 0}]}.", []));
@@ -23,6 +28,7 @@ public static class ChecksApi
             return Results.Ok(new CheckResultDto(Wire(verdict.Action), verdict.Findings.All(checks.CanSendAnyway), checks.ConfirmationHeaderFor(verdict),
                 verdict.Findings.Select(f => new FindingDto(f.Check, Wire(f.Action), f.Sentence, checks.CanSendAnyway(f))).ToList()));
         }).RequireAuthorization().RequireCors(AddinEndpoints.CorsPolicy).WithTags("Checks");
+    }
 
     private static string Wire(CheckAction action) => action.ToString().ToLowerInvariant();
 }
@@ -35,6 +41,8 @@ public sealed record DraftRequest(string? From, List<string>? To, List<string>? 
     public Draft ToDraft() => new(From, To ?? [], Cc ?? [], Bcc ?? [], Subject, Body,
         (Attachments ?? []).Select(a => new DraftAttachment(a.Name ?? "", a.Size ?? -1, a.IsInline ?? false)).ToList(), Language);
 }
+
+public sealed record CheckPolicyDto(string Id, string Description, string DefaultAction, string Action, Dictionary<string, string> Groups);
 
 public sealed record FindingDto(string Id, string Action, string Sentence, bool SendAnyway);
 

@@ -11,7 +11,7 @@ public sealed class SettingsModel(ServerFacts facts, HoldOptions hold, CheckOpti
     public ServerFacts Facts => facts;
     public HoldOptions Hold => hold;
     public CheckOptions Checks => checks;
-    public SendSafetyChecks Policy => policy;
+    public IReadOnlyList<CheckPolicyLine> Policy { get; } = policy.Policy();
     public IReadOnlyList<DkimKeyFact> Keys { get; private set; } = [];
 
     public void OnGet() => Keys = facts.DkimKeys();
