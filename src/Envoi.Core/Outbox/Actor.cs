@@ -1,3 +1,4 @@
+using Envoi.Core.Queue;
 namespace Envoi.Core.Outbox;
 
 /// <summary>Who asks the outbox for something: employees act on their own messages, admins on all.</summary>

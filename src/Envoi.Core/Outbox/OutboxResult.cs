@@ -1,3 +1,4 @@
+using Envoi.Core.Queue;
 namespace Envoi.Core.Outbox;
 
 public enum OutboxOutcome

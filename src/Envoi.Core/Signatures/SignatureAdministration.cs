@@ -10,7 +10,7 @@ namespace Envoi.Core.Signatures;
 /// employee may use; employees pick their defaults among those. Everything is checked as a whole
 /// before anything is saved, and audited.
 /// </summary>
-public sealed class SignatureAdministration(ISignatureStore store, IDirectoryStore directory, AttributeCatalog catalog, TemplateValidator validator, SignatureComposer composer, IAuditLog audit, TimeProvider clock, Green.Lint.TemplateBudget budget)
+public sealed class SignatureAdministration(ISignatureStore store, IDirectoryStore directory, AttributeCatalog catalog, TemplateValidator validator, SignatureComposer composer, IAuditLog audit, TimeProvider clock, IEnumerable<ITemplateAdvice> advice)
 {
     /// <summary>Names a template cannot take: they are paths of the API beside the templates, or mean "no signature".</summary>
     private static readonly string[] ReservedNames = ["none", "rules", "assets", "preview", "employees", "validate"];
@@ -38,8 +38,10 @@ public sealed class SignatureAdministration(ISignatureStore store, IDirectorySto
         var attributes = await catalog.AllAsync(ct);
         var sample = SampleSender.For(attributes);
         var report = await validator.ValidateAsync(template, attributes.Select(a => a.Name).ToList(), composer.ModelFor(sample), ct);
-        // Green IT: the weight budget and the brand palette are warnings, never reasons to refuse.
-        return report with { Issues = [.. report.Issues, .. await budget.CheckAsync(template, sample, ct)] };
+        // Advice (the Green IT weight budget, the brand palette) is warnings, never reasons to refuse.
+        var issues = report.Issues.ToList();
+        foreach (var adviser in advice) issues.AddRange(await adviser.CheckAsync(template, sample, ct));
+        return report with { Issues = issues };
     }
 
     public async Task<DirectoryResult> SaveRulesAsync(string actor, IReadOnlyList<SignatureRule> rules, CancellationToken ct)

@@ -1,5 +1,4 @@
 using Envoi.Core.Addresses;
-using Envoi.Core.Checks;
 using Envoi.Core.Directory;
 using Envoi.Core.Signatures.Placement;
 using Envoi.Core.Signatures.Rules;
@@ -13,7 +12,7 @@ namespace Envoi.Core.Signatures;
 /// sender's own default for the context (new/reply × internal/external); the first matching rule.
 /// Recipients that end up with the same decision share one copy of the message.
 /// </summary>
-public sealed class SignatureResolver(ISignatureStore store, IDirectoryStore directory, AttributeCatalog catalog, SignatureOptions options, CheckOptions checks, TimeProvider clock)
+public sealed class SignatureResolver(ISignatureStore store, IDirectoryStore directory, AttributeCatalog catalog, SignatureOptions options, OrganizationDomains organization, TimeProvider clock)
 {
     /// <summary>
     /// The plan for a real message: its author (the envelope sender, who authenticated, then the From
@@ -138,13 +137,7 @@ public sealed class SignatureResolver(ISignatureStore store, IDirectoryStore dir
     }
 
     /// <summary>The domains counted as colleagues for this sender (also used by campaigns targeting external recipients).</summary>
-    public HashSet<string> InternalDomains(string senderEmail)
-    {
-        var configured = options.InternalDomains.Count > 0 ? options.InternalDomains : checks.InternalDomains;
-        return configured.Count > 0
-            ? configured.Select(d => d.Trim().ToLowerInvariant()).ToHashSet()
-            : [AddressSyntax.DomainOf(senderEmail)];
-    }
+    public HashSet<string> InternalDomains(string senderEmail) => organization.For(senderEmail);
 }
 
 /// <summary>The author as signatures see them: the directory row and the effective attribute values.</summary>

@@ -1,4 +1,3 @@
-using Envoi.Core.Green.Traffic;
 using Envoi.Core.Observability;
 using Envoi.Core.Pipeline;
 using Envoi.Core.Signatures.Placement;
@@ -12,7 +11,7 @@ namespace Envoi.Core.Signatures;
 /// the message leaves are the ones used. Runs once per copy: when recipients call for different
 /// signatures, <see cref="SignaturePartitioner"/> has already split them.
 /// </summary>
-public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer composer, SignatureOptions options, SignatureTrafficRecorder traffic, TimeProvider clock, ILogger<SignatureStage> logger) : IMessageStage
+public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer composer, SignatureOptions options, ILogger<SignatureStage> logger) : IMessageStage
 {
     /// <summary>Lets the author pick one of their allowed signatures (or "none") for one message.</summary>
     public const string ChoiceHeader = "X-Envoi-Signature";
@@ -51,9 +50,8 @@ public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer
             var result = SignatureInjector.Inject(context.Message, rendered, decision.ReplaceSignOff);
             if (result.Outcome == InjectionOutcome.Inserted)
             {
-                Count(context, plan.Sender, rendered);
                 var textSigned = MessageBodies.Of(context.Message).Text is { } text && !ReferenceEquals(text.Content, textBefore);
-                context.Note(new SignedCopy(plan.Sender, template.Name, decision.BannerSlot, context.Recipients, textSigned ? rendered.Text : null));
+                context.Note(new SignedCopy(plan.Sender, template.Name, decision.BannerSlot, context.Recipients, rendered, textSigned ? rendered.Text : null));
             }
             MailMetrics.Signatures.WithLabels(OutcomeLabel(result.Outcome)).Inc();
             logger.LogInformation("{QueueId}: signature '{Signature}' ({Reason}) {Outcome}: {Explanation}",
@@ -66,20 +64,6 @@ public sealed class SignatureStage(SignatureResolver resolver, SignatureComposer
             MailMetrics.Signatures.WithLabels("failed").Inc();
             logger.LogError(e, "{QueueId}: signature '{Signature}' could not be added; the message leaves without it", context.QueueId, template.Name);
         }
-    }
-
-    /// <summary>
-    /// Green IT: counts the bytes this signature added, for the report. Only the forms the message
-    /// has got it (an HTML-only message carries no text signature). Counted behind the mail path,
-    /// in batches: counting never holds or slows a message.
-    /// </summary>
-    private void Count(MessageContext context, SignatureSender sender, RenderedSignature rendered)
-    {
-        // The body parts are found, not decoded: decoding a large body only to test its presence would cost more than the count.
-        var bodies = MessageBodies.Of(context.Message);
-        long bytes = (bodies.Html is not null ? System.Text.Encoding.UTF8.GetByteCount(rendered.Html) + rendered.Images.Sum(i => (long)i.Content.Length) : 0)
-            + (bodies.Text is not null ? System.Text.Encoding.UTF8.GetByteCount(rendered.Text) : 0);
-        traffic.Deliveries.Post(new SignatureDelivery(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), rendered.Name, sender.Employee.Id, context.Recipients.Count, bytes));
     }
 
     private static string OutcomeLabel(InjectionOutcome outcome) => outcome switch

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Envoi.Core.Addresses;
 using Envoi.Core.Checks;
 using Envoi.Core.Outbox;
+using Envoi.Core.Queue;
 using Microsoft.EntityFrameworkCore;
 
 namespace Envoi.Data.Queue;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Envoi.Core.Outbox;
+using Envoi.Core.Queue;
 using Envoi.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,7 @@
 using System.Net;
 using Envoi.Core.Checks;
 using Envoi.Core.Outbox;
+using Envoi.Core.Queue;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

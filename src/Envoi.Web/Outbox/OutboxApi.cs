@@ -1,4 +1,5 @@
 using Envoi.Core.Outbox;
+using Envoi.Core.Queue;
 using Envoi.Web.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Envoi.Core.Outbox;
+using Envoi.Core.Queue;
 using Envoi.Web.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,5 @@
 using Envoi.Core.Campaigns;
+using Envoi.Core.Green.Traffic;
 using Envoi.Core.Pipeline;
 using Envoi.Core.Signatures;
 using Envoi.Core.Tracking;
@@ -17,6 +18,7 @@ public static class GatewayPipeline
     public static IServiceCollection AddGatewayPipeline(this IServiceCollection services)
     {
         services.AddSingleton<SignatureStage>();
+        services.AddSingleton<SignatureTrafficStage>();
         services.AddSingleton<BannerStage>();
         services.AddSingleton<LinkTrackingStage>();
         services.AddSingleton<SignedMessageStage>();
@@ -26,6 +28,8 @@ public static class GatewayPipeline
         [
             // The sender's signature from the directory, above the quoted thread.
             sp.GetRequiredService<SignatureStage>(),
+            // Green IT: the bytes the signature added, counted for the CO2 report.
+            sp.GetRequiredService<SignatureTrafficStage>(),
             // The running campaign's banner, in the slot the signature left for it.
             sp.GetRequiredService<BannerStage>(),
             // Links of the signature and banner rewritten to tracked /c/ links: after both, so both are tracked.

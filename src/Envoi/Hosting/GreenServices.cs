@@ -3,6 +3,7 @@ using Envoi.Core.Green.Lint;
 using Envoi.Core.Green.Report;
 using Envoi.Core.Green.Traffic;
 using Envoi.Data.Green;
+using Envoi.Core.Signatures.Templates;
 using Envoi.Data.Signatures;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +20,7 @@ public static class GreenServices
         services.AddSingleton<ISignatureTraffic, SignatureTrafficStore>();
         services.AddSingleton<SignatureTrafficRecorder>();
         services.AddSingleton<TemplateBudget>();
+        services.AddSingleton<ITemplateAdvice>(sp => sp.GetRequiredService<TemplateBudget>());
         services.AddSingleton<GreenReportBuilder>();
         return services;
     }

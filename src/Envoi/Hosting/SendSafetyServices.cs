@@ -13,6 +13,7 @@ public static class SendSafetyServices
     {
         services.AddSingleton(settings.Checks);
         services.AddSingleton<IMailHistory, MailHistory>();
+        services.AddSingleton<ISignatureCoverage, SignatureCoverage>();
         services.AddSingleton<SendSafetyChecks>();
         services.AddSingleton<SenderProfiles>();
         services.AddSingleton<DraftChecks>();

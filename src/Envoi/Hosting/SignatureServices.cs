@@ -1,4 +1,4 @@
-using Envoi.Core.Checks;
+using Envoi.Core.Addresses;
 using Envoi.Core.Pipeline;
 using Envoi.Core.Signatures;
 using Envoi.Core.Signatures.Templates;
@@ -13,6 +13,7 @@ public static class SignatureServices
     public static IServiceCollection AddSignatures(this IServiceCollection services, EnvoiSettings settings)
     {
         services.AddSingleton(settings.Signatures);
+        services.AddSingleton(new OrganizationDomains(settings.Signatures.InternalDomains.Count > 0 ? settings.Signatures.InternalDomains : settings.Checks.InternalDomains));
         services.AddSingleton<ISignatureStore, SignatureStore>();
         services.AddSingleton<SignatureResolver>();
         services.AddSingleton<SignatureAdministration>();
@@ -26,7 +27,6 @@ public static class SignatureServices
         services.AddSingleton<SignatureOffers>();
         // Recipients needing different signatures get separate copies (MessageProcessor asks before the stages run).
         services.AddSingleton<IRecipientPartitioner, SignaturePartitioner>();
-        services.AddSingleton<ISignatureCoverage, SignatureCoverage>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Envoi.Core.Outbox;
+using Envoi.Core.Queue;
 using Envoi.Tests.Support;
 
 namespace Envoi.Tests.Accept;

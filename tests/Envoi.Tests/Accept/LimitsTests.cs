@@ -1,3 +1,4 @@
+using Envoi.Core.Queue;
 using System.Text;
 using Envoi.Tests.Support;
 
@@ -141,6 +142,6 @@ public sealed class LimitsTests : IAsyncLifetime
         await raw.DisposeAsync();
     }
 
-    private Task<IReadOnlyList<Envoi.Core.Outbox.OutboxEntry>> ListAsync() =>
+    private Task<IReadOnlyList<Envoi.Core.Queue.OutboxEntry>> ListAsync() =>
         _envoi.Get<Envoi.Core.Outbox.OutboxService>().ListAsync(Envoi.Core.Outbox.Actor.Operator, null, 100, default);
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Envoi.Core.Outbox;
+using Envoi.Core.Queue;
 using MimeKit;
 
 namespace Envoi.Tests.Addin;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Envoi.Core.Outbox;
+using Envoi.Core.Queue;
 using Envoi.Core.Tracking;
 using Envoi.Tests.Support;
 using MimeKit;

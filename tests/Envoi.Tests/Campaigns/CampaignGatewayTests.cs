@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Envoi.Core.Outbox;
+using Envoi.Core.Queue;
 using Envoi.Core.Tracking;
 using Envoi.Tests.Support;
 using MimeKit;

@@ -4,6 +4,7 @@ using Envoi.Core.Checks;
 using Envoi.Core.Checks.Catalog;
 using Envoi.Core.Directory;
 using Envoi.Core.Outbox;
+using Envoi.Core.Queue;
 using Envoi.Tests.Support;
 using MimeKit;
 

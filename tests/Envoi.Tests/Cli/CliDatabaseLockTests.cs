@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Envoi.Core.Outbox;
+using Envoi.Core.Queue;
 using Envoi.Tests.Support;
 using Microsoft.Data.Sqlite;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Envoi.Core.Directory;
 using Envoi.Core.Outbox;
+using Envoi.Core.Queue;
 using Envoi.Core.Users;
 using Envoi.Tests.Support;
 using Microsoft.Playwright;

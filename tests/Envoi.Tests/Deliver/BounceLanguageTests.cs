@@ -1,4 +1,5 @@
 using Envoi.Core.Outbox;
+using Envoi.Core.Queue;
 using Envoi.Tests.Support;
 using MimeKit;
 

@@ -6,6 +6,7 @@ using Envoi.Cli;
 using Envoi.Core.Green;
 using Envoi.Core.Green.Report;
 using Envoi.Core.Outbox;
+using Envoi.Core.Queue;
 using Envoi.Core.Signatures;
 using Envoi.Tests.Support;
 using MimeKit;

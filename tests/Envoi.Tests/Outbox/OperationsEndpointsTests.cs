@@ -1,5 +1,6 @@
 using System.Net;
 using Envoi.Core.Outbox;
+using Envoi.Core.Queue;
 using Envoi.Tests.Support;
 
 namespace Envoi.Tests.Outbox;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Envoi.Core.Directory;
 using Envoi.Core.Outbox;
+using Envoi.Core.Queue;
 using Envoi.Core.Storage;
 using Envoi.Core.Tracking;
 using Envoi.Tests.Support;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Envoi.Core.Outbox;
+using Envoi.Core.Queue;
 using Envoi.Tests.Support;
 using MimeKit;
 

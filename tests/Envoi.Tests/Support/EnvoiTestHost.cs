@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Envoi.Core.Outbox;
+using Envoi.Core.Queue;
 using Envoi.Core.Users;
 using Envoi.Hosting;
 using Envoi.Mail.Accept;

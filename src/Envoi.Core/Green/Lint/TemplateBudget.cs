@@ -9,7 +9,7 @@ namespace Envoi.Core.Green.Lint;
 /// saved or validated: its full weight for the sample sender (HTML, text, embedded and hosted images)
 /// against <see cref="GreenOptions.BudgetBytes"/>, and <see cref="BrandLint"/>.
 /// </summary>
-public sealed class TemplateBudget(SignatureComposer composer, ISignatureAssetStore assets, LinkSigningKey links, GreenOptions options)
+public sealed class TemplateBudget(SignatureComposer composer, ISignatureAssetStore assets, LinkSigningKey links, GreenOptions options) : ITemplateAdvice
 {
     public async Task<IReadOnlyList<TemplateIssue>> CheckAsync(SignatureTemplate template, SignatureSender sample, CancellationToken ct)
     {

@@ -1,4 +1,4 @@
-namespace Envoi.Core.Outbox;
+namespace Envoi.Core.Queue;
 
 /// <summary>
 /// Where a message is in its life. Every change is one database transaction that names the

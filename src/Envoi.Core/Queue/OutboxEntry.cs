@@ -1,6 +1,4 @@
-using Envoi.Core.Queue;
-
-namespace Envoi.Core.Outbox;
+namespace Envoi.Core.Queue;
 
 /// <summary>One message as the outbox shows it: envelope, state, and what happened to each recipient.</summary>
 public sealed record OutboxEntry(

@@ -1,10 +1,9 @@
-using Envoi.Core.Checks;
 using Envoi.Core.Pipeline;
 using Envoi.Core.Queue;
-using Envoi.Core.Signatures.Placement;
+using Envoi.Core.Signatures;
 using MimeKit;
 
-namespace Envoi.Core.Signatures;
+namespace Envoi.Core.Checks;
 
 /// <summary>
 /// The "missing signature" send-safety check, asked at acceptance: would the rules in force now leave
