@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Envoi.Core.Signatures.Model;
 using Envoi.Core;
 using Envoi.Core.Signatures;
 using Envoi.Core.Signatures.Placement;

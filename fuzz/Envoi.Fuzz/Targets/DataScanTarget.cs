@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using Envoi.Core.Checks;
+using Envoi.Core.Checks.Catalog;
 using Envoi.Mail.Accept;
 using MimeKit;
 
@@ -17,7 +18,8 @@ public sealed class DataScanTarget : IFuzzTarget
     public string Name => "data";
     public string Description => "DATA scan, line-ending repair, MIME parse and send-safety checks of raw SMTP DATA bytes";
 
-    private static readonly SendSafetyChecks Checks = new(new CheckOptions(), new NoHistory());
+    private static readonly CheckOptions Policy = new();
+    private static readonly SendSafetyChecks Checks = new(Policy, CheckList.Create(Policy, new NoHistory(), null));
 
     public void Run(byte[] input)
     {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Envoi.Core.Signatures.Model;
 using Envoi.Core;
 using Envoi.Core.Signatures;
 using Envoi.Core.Signatures.Placement;

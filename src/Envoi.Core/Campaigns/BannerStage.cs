@@ -1,3 +1,4 @@
+using Envoi.Core.Mime;
 using Envoi.Core.Pipeline;
 using Envoi.Core.Signatures;
 using Envoi.Core.Signatures.Placement;

@@ -3,7 +3,7 @@ namespace Envoi.Core.Checks;
 /// <summary>
 /// One send-safety check: what it is called in the policy, what it does when the policy is silent,
 /// what it says to the sender, and how it looks at a message. Every check is listed once in
-/// <see cref="CheckList"/>; the gateway, the add-in's <c>/api/checks</c>, the console, the CLI and
+/// <c>Catalog/CheckList</c>; the gateway, the add-in's <c>/api/checks</c>, the console, the CLI and
 /// <c>GET /api/checks</c> all enumerate that list.
 /// </summary>
 public interface ISendSafetyCheck

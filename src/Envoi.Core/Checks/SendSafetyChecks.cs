@@ -1,7 +1,7 @@
 namespace Envoi.Core.Checks;
 
 /// <summary>
-/// Runs every check of <see cref="CheckList"/> that the policy leaves on for this sender and says,
+/// Runs every check it is given (the host gives it <c>Catalog/CheckList</c>) that the policy leaves on for this sender and says,
 /// per finding, what to do about it (the organization's policy, or the sender's groups'). Checks
 /// that are off cost nothing.
 /// </summary>
@@ -9,10 +9,10 @@ public sealed class SendSafetyChecks
 {
     private readonly CheckOptions _options;
 
-    public SendSafetyChecks(CheckOptions options, IMailHistory history, ISignatureCoverage? signatures = null)
+    public SendSafetyChecks(CheckOptions options, IReadOnlyList<ISendSafetyCheck> checks)
     {
         _options = options;
-        All = CheckList.Create(options, history, signatures);
+        All = checks;
         if (CheckPolicyProblems.Of(options, All) is { Count: > 0 } problems) throw new InvalidOperationException(string.Join(" ", problems));
     }
 

@@ -1,4 +1,5 @@
 using CsvHelper;
+using Envoi.Core.Csv;
 using Envoi.Core.Directory.Import;
 using MiniExcelLibs;
 

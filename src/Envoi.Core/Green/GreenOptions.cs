@@ -1,5 +1,4 @@
 using Envoi.Core.Green.Images;
-using Envoi.Core.Green.Report;
 
 namespace Envoi.Core.Green;
 

@@ -1,4 +1,5 @@
 using Envoi.Core.Directory;
+using Envoi.Core.Signatures.Model;
 
 namespace Envoi.Core.Signatures;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Envoi.Core.Directory;
+using Envoi.Core.Signatures.Model;
 using Envoi.Core.Signatures.Rules;
 using Envoi.Core.Signatures.Templates;
 

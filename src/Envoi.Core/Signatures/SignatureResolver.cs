@@ -1,5 +1,6 @@
 using Envoi.Core.Addresses;
 using Envoi.Core.Directory;
+using Envoi.Core.Signatures.Model;
 using Envoi.Core.Signatures.Placement;
 using Envoi.Core.Signatures.Rules;
 using MimeKit;
@@ -38,7 +39,7 @@ public sealed class SignatureResolver(ISignatureStore store, IDirectoryStore dir
 
         SignatureDecision Decide(IReadOnlyList<RecipientFacts> group)
         {
-            var message = new MessageFacts(sender.Facts, group, kind, at);
+            var message = new MessageFacts(new SenderFacts(sender.Employee.Email, sender.Values, sender.Employee.Groups), group, kind, at);
             var match = RuleEvaluator.Evaluate(rules, message);
             var context = SignatureContexts.Of(kind, message.AllInternal);
             var trace = match.Trace.ToList();
@@ -140,11 +141,6 @@ public sealed class SignatureResolver(ISignatureStore store, IDirectoryStore dir
     public HashSet<string> InternalDomains(string senderEmail) => organization.For(senderEmail);
 }
 
-/// <summary>The author as signatures see them: the directory row and the effective attribute values.</summary>
-public sealed record SignatureSender(Employee Employee, IReadOnlyDictionary<string, string> Values)
-{
-    public SenderFacts Facts => new(Employee.Email, Values, Employee.Groups);
-}
 
 /// <summary>
 /// One copy of the message: its recipients, the signature they get (null for none) and why.

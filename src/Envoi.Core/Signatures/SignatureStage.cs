@@ -1,5 +1,7 @@
+using Envoi.Core.Mime;
 using Envoi.Core.Observability;
 using Envoi.Core.Pipeline;
+using Envoi.Core.Signatures.Model;
 using Envoi.Core.Signatures.Placement;
 using Microsoft.Extensions.Logging;
 using MimeKit;

@@ -1,5 +1,6 @@
 using System.Text;
 using Envoi.Core.Campaigns;
+using Envoi.Core.Mime;
 using Envoi.Core.Pipeline;
 using Envoi.Core.Signatures;
 using Envoi.Core.Signatures.Placement;

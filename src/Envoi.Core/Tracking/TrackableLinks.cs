@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Envoi.Core.Mime;
 using Envoi.Core.Signatures.Placement;
 
 namespace Envoi.Core.Tracking;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Envoi.Core.Signatures.Model;
 using Envoi.Core.Signatures;
 using Envoi.Core.Signatures.Rules;
 using Envoi.Data.Schema;

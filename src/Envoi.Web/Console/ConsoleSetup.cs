@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Envoi.Web.Auth;
-using Envoi.Web.Localization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -48,7 +47,6 @@ public static class ConsoleSetup
             o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
             o.Conventions.AuthorizeFolder("/Marketing", MarketingPolicy);
         }).AddApplicationPart(typeof(ConsoleSetup).Assembly);
-        services.AddConsoleLanguages();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<ConsolePreviews>();
         services.AddSingleton<ImportJobs>();

@@ -1,3 +1,4 @@
+using Envoi.Core.Signatures.Model;
 using Envoi.Core.Signatures;
 using Envoi.Web.Directory;
 using Microsoft.AspNetCore.Http;

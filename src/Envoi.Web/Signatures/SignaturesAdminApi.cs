@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Envoi.Core.Directory;
 using Envoi.Core.Green.Images;
+using Envoi.Core.Signatures.Model;
 using Envoi.Core.Signatures;
 using Envoi.Core.Signatures.Rules;
 using Envoi.Core.Signatures.Templates;

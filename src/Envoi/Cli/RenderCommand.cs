@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Envoi.Core.Signatures.Model;
 using Envoi.Core.Signatures;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Envoi.Core.Directory;
 using Envoi.Core.Green.Images;
+using Envoi.Core.Signatures.Model;
 using Envoi.Core.Signatures;
 using Envoi.Core.Signatures.Rules;
 using Envoi.Core.Signatures.Templates;

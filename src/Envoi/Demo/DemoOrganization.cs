@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using Envoi.Core.Directory;
+using Envoi.Core.Signatures.Model;
 using Envoi.Core.Signatures;
 using Envoi.Core.Signatures.Rules;
 using Envoi.Core.Signatures.Templates;

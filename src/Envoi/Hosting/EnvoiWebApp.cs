@@ -50,6 +50,7 @@ public static class EnvoiWebApp
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
         builder.Services.AddAuthorization();
         builder.Services.AddEnvoiConsole(secureCookies: settings.Http.PublicBaseUrl?.StartsWith("https:", StringComparison.OrdinalIgnoreCase) == true);
+        builder.Services.AddConsoleLanguages();
         builder.Services.AddOutlookAddin(new AddinSite(settings.Addin, settings.Http.PublicBaseUrl));
         builder.Services.AddEnvoiOpenApi();
         builder.Services.AddSingleton(sp => new ServerFacts(

@@ -15,6 +15,7 @@ public static class GreenServices
     public static IServiceCollection AddGreen(this IServiceCollection services, EnvoiSettings settings)
     {
         services.AddSingleton(settings.Green);
+        services.AddSingleton(settings.Green.Images);
         services.AddSingleton<IAssetOriginals, AssetOriginalStore>();
         services.AddSingleton<SignatureImages>();
         services.AddSingleton<ISignatureTraffic, SignatureTrafficStore>();

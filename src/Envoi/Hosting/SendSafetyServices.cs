@@ -1,5 +1,6 @@
 using Envoi.Core;
 using Envoi.Core.Checks;
+using Envoi.Core.Checks.Catalog;
 using Envoi.Data.Queue;
 using Envoi.Mail.Accept;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,8 @@ public static class SendSafetyServices
         services.AddSingleton(settings.Checks);
         services.AddSingleton<IMailHistory, MailHistory>();
         services.AddSingleton<ISignatureCoverage, SignatureCoverage>();
-        services.AddSingleton<SendSafetyChecks>();
+        services.AddSingleton(sp => new SendSafetyChecks(settings.Checks,
+            CheckList.Create(settings.Checks, sp.GetRequiredService<IMailHistory>(), sp.GetRequiredService<ISignatureCoverage>())));
         services.AddSingleton<SenderProfiles>();
         services.AddSingleton<DraftChecks>();
         services.AddSingleton<SendSafetyGate>();

@@ -8,10 +8,16 @@ namespace Envoi.Tests.Architecture;
 /// </summary>
 public sealed class FolderDependencyTests(ITestOutputHelper output)
 {
-    [Fact]
-    public void The_folders_of_Envoi_Core_form_no_cycle()
+    /// <param name="depth">1: the capabilities (<c>Signatures</c>, <c>Green</c>…); 2: their subfolders too (<c>Signatures.Placement</c>, <c>Green.Images</c>…).</param>
+    [Theory]
+    [InlineData("Envoi.Core", 1)]
+    [InlineData("Envoi.Core", 2)]
+    [InlineData("Envoi.Mail", 1)]
+    [InlineData("Envoi.Data", 1)]
+    [InlineData("Envoi.Web", 1)]
+    public void The_folders_of_a_project_form_no_cycle(string project, int depth)
     {
-        var graph = FolderGraph.Of(Path.Combine(RepositoryRoot(), "src", "Envoi.Core"), "Envoi.Core", depth: 1);
+        var graph = FolderGraph.Of(Path.Combine(RepositoryRoot(), "src", project), project, depth);
         output.WriteLine(graph.ToString());
         var cycles = graph.Cycles();
         Assert.True(cycles.Count == 0, "Folders that reach each other: " + string.Join("; ", cycles.Select(c => string.Join(" ⇄ ", c))) + "\n" + graph);

@@ -1,5 +1,6 @@
 using System.Text;
 using Envoi.Core.Green.Images;
+using Envoi.Core.Signatures.Model;
 using Envoi.Core.Signatures;
 
 namespace Envoi.Tests.Green;

@@ -1,3 +1,4 @@
+using Envoi.Core.Signatures.Model;
 using Envoi.Core.Signatures;
 using Envoi.Core.Signatures.Placement;
 using static Envoi.Tests.Signatures.SignatureMessages;

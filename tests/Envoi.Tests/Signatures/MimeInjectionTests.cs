@@ -1,4 +1,5 @@
 using System.Text;
+using Envoi.Core.Signatures.Model;
 using Envoi.Core.Signatures;
 using Envoi.Core.Signatures.Placement;
 using MimeKit;

@@ -1,3 +1,4 @@
+using Envoi.Core.Signatures.Model;
 using Envoi.Core.Signatures;
 using Envoi.Core.Signatures.Rules;
 using Xunit;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Envoi.Core.Signatures.Model;
 using Envoi.Core;
 using Envoi.Core.Signatures;
 using MimeKit;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Envoi.Core.Csv;
 
 namespace Envoi.Core.Directory.Import;
 

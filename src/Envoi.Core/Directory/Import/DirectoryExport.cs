@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
+using Envoi.Core.Csv;
 
 namespace Envoi.Core.Directory.Import;
 

@@ -8,7 +8,7 @@ namespace Envoi.Core.Green.Images;
 /// checked (<see cref="AssetUpload"/>, then <see cref="SafeImageDecoder"/>'s limits), optimized for
 /// the size the templates show it, and saved with its original.
 /// </summary>
-public sealed class SignatureImages(ISignatureAssetStore assets, IAssetOriginals originals, ISignatureStore templates, GreenOptions options)
+public sealed class SignatureImages(ISignatureAssetStore assets, IAssetOriginals originals, ISignatureStore templates, ImageOptimizationOptions options)
 {
     /// <returns>The optimization (its <c>Content</c> is what is now served), or the reason the upload was refused.</returns>
     public async Task<(OptimizedImage? Image, string? Problem)> UploadAsync(string name, byte[] content, CancellationToken ct)
@@ -18,8 +18,8 @@ public sealed class SignatureImages(ISignatureAssetStore assets, IAssetOriginals
         OptimizedImage image;
         try
         {
-            image = options.Images.OptimizeOnUpload
-                ? ImageOptimizer.Optimize(content, TemplateDisplaySizes.For(name, await templates.TemplatesAsync(ct)), options.Images)
+            image = options.OptimizeOnUpload
+                ? ImageOptimizer.Optimize(content, TemplateDisplaySizes.For(name, await templates.TemplatesAsync(ct)), options)
                 : Unoptimized(content);
         }
         catch (UnsafeImageException e)
@@ -45,7 +45,7 @@ public sealed class SignatureImages(ISignatureAssetStore assets, IAssetOriginals
             if (original is null) continue;
             try
             {
-                var image = ImageOptimizer.Optimize(original.Content, TemplateDisplaySizes.For(info.Name, allTemplates), options.Images);
+                var image = ImageOptimizer.Optimize(original.Content, TemplateDisplaySizes.For(info.Name, allTemplates), options);
                 results.Add(new ImageOptimization(info.Name, info.Bytes, image.Bytes, image.OriginalWidth, image.OriginalHeight, image.Width, image.Height, image.Note, null));
                 if (apply && image.Bytes != info.Bytes)
                 {
@@ -65,7 +65,7 @@ public sealed class SignatureImages(ISignatureAssetStore assets, IAssetOriginals
     private OptimizedImage Unoptimized(byte[] content)
     {
         // Still read the header: a bomb must not be stored even when optimizing is off.
-        var facts = SafeImageDecoder.Inspect(content, options.Images);
+        var facts = SafeImageDecoder.Inspect(content, options);
         return new OptimizedImage(content, facts.ContentType, content.Length, facts.Width, facts.Height, facts.Width, facts.Height, false, "optimization is off");
     }
 }

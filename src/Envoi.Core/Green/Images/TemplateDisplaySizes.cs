@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Envoi.Core.Signatures.Model;
 using Envoi.Core.Signatures;
 
 namespace Envoi.Core.Green.Images;

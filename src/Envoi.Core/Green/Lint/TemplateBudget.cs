@@ -1,4 +1,5 @@
 using Envoi.Core.Green.Traffic;
+using Envoi.Core.Signatures.Model;
 using Envoi.Core.Signatures;
 using Envoi.Core.Signatures.Templates;
 

@@ -1,6 +1,7 @@
 using Envoi.Core.Directory;
 using Envoi.Core.Green.Images;
 using Envoi.Core.Green.Traffic;
+using Envoi.Core.Signatures.Model;
 using Envoi.Core.Signatures;
 
 namespace Envoi.Core.Green.Report;

@@ -1,4 +1,5 @@
 using System.Text;
+using Envoi.Core.Mime;
 using Envoi.Core.Pipeline;
 using Envoi.Core.Signatures;
 using Envoi.Core.Signatures.Placement;

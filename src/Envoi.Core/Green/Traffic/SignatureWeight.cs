@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Envoi.Core.Signatures.Model;
 using Envoi.Core.Signatures;
 
 namespace Envoi.Core.Green.Traffic;

@@ -1,3 +1,5 @@
+using Envoi.Core.Mime;
+
 namespace Envoi.Core.Signatures.Placement;
 
 /// <summary>

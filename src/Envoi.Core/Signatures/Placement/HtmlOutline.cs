@@ -1,4 +1,5 @@
 using System.Net;
+using Envoi.Core.Mime;
 
 namespace Envoi.Core.Signatures.Placement;
 

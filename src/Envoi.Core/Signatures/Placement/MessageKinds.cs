@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MimeKit;
+using Envoi.Core.Signatures.Model;
 
 namespace Envoi.Core.Signatures.Placement;
 

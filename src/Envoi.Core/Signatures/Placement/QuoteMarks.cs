@@ -1,4 +1,5 @@
 using System.Buffers;
+using Envoi.Core.Mime;
 
 namespace Envoi.Core.Signatures.Placement;
 

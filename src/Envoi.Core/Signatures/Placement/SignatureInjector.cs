@@ -1,6 +1,8 @@
+using Envoi.Core.Mime;
 using Envoi.Core.Pipeline;
 using Envoi.Core.Queue;
 using MimeKit;
+using Envoi.Core.Signatures.Model;
 
 namespace Envoi.Core.Signatures.Placement;
 

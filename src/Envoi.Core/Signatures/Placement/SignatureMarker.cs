@@ -1,4 +1,5 @@
 using System.Net;
+using Envoi.Core.Signatures.Model;
 
 namespace Envoi.Core.Signatures.Placement;
 

@@ -1,4 +1,6 @@
 using MimeKit;
+using Envoi.Core.Mime;
+using Envoi.Core.Signatures.Model;
 
 namespace Envoi.Core.Signatures.Placement;
 

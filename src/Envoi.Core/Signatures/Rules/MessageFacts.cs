@@ -1,3 +1,5 @@
+using Envoi.Core.Signatures.Model;
+
 namespace Envoi.Core.Signatures.Rules;
 
 /// <summary>What rules may ask about the sender: their effective directory values and groups.</summary>

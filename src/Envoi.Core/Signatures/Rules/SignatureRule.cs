@@ -1,3 +1,5 @@
+using Envoi.Core.Signatures.Model;
+
 namespace Envoi.Core.Signatures.Rules;
 
 /// <summary>

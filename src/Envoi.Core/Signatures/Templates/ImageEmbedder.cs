@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using AngleSharp.Dom;
+using Envoi.Core.Signatures.Model;
 
 namespace Envoi.Core.Signatures.Templates;
 

@@ -1,4 +1,5 @@
 using Fluid;
+using Envoi.Core.Signatures.Model;
 
 namespace Envoi.Core.Signatures.Templates;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Envoi.Core.Signatures.Model;
 
 namespace Envoi.Core.Signatures.Templates;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
+using Envoi.Core.Csv;
 
 namespace Envoi.Core.Tracking.Statistics;
 
@@ -15,7 +16,7 @@ public enum ExportFormat
 /// Writes statistics views to a file: xlsx (one sheet per view, typed columns, days as dates,
 /// written by MiniExcel as the rows stream) or CSV (one view after another, each with its header).
 /// The rows are the API's rows, from the same <see cref="StatisticsService"/>. CSV cells that a
-/// spreadsheet would run as a formula are escaped (<see cref="Envoi.Core.Directory.Import.CsvFormulaGuard"/>);
+/// spreadsheet would run as a formula are escaped (<see cref="CsvFormulaGuard"/>);
 /// xlsx needs nothing: MiniExcel writes every string as a text cell, never as a formula.
 /// </summary>
 public static class StatsExport
@@ -38,7 +39,7 @@ public static class StatsExport
             return;
         }
         await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), leaveOpen: true);
-        await using var csv = new CsvWriter(writer, Envoi.Core.Directory.Import.CsvFormulaGuard.Configuration());
+        await using var csv = new CsvWriter(writer, CsvFormulaGuard.Configuration());
         foreach (var sheet in sheets)
         {
             if (sheet.By == StatsDimension.Day) await csv.WriteRecordsAsync(sheet.Rows.Select(DayLine.Of), ct);

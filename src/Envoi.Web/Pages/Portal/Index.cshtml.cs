@@ -1,5 +1,6 @@
 using Envoi.Core.Addresses;
 using Envoi.Core.Directory;
+using Envoi.Core.Signatures.Model;
 using Envoi.Core.Signatures;
 using Envoi.Web.Auth;
 using Envoi.Web.Console;

@@ -1,4 +1,4 @@
-namespace Envoi.Core.Signatures.Placement;
+namespace Envoi.Core.Mime;
 
 /// <summary>
 /// Lower-case tag names without a new string for each tag: the names placement and the later

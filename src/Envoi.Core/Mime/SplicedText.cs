@@ -1,7 +1,7 @@
 using System.Text;
 using MimeKit;
 
-namespace Envoi.Core.Signatures.Placement;
+namespace Envoi.Core.Mime;
 
 /// <summary>
 /// A body part's text for a stage that changes a few places of it (signature, banner, tracked links):

@@ -1,4 +1,4 @@
-namespace Envoi.Core.Signatures;
+namespace Envoi.Core.Signatures.Model;
 
 /// <summary>What the author is doing: rules may pick a shorter signature for replies.</summary>
 public enum MessageKind

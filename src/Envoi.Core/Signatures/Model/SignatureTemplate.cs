@@ -1,4 +1,4 @@
-namespace Envoi.Core.Signatures;
+namespace Envoi.Core.Signatures.Model;
 
 /// <summary>
 /// A named signature as the admin wrote it: Liquid sources for the HTML and plain-text forms, and

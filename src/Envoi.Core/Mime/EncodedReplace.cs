@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace Envoi.Core.Signatures.Placement;
+namespace Envoi.Core.Mime;
 
 /// <summary>
 /// Replaces stretches of a text part's text (the links being tracked) in its stored bytes, the way

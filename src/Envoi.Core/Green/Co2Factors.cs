@@ -1,4 +1,4 @@
-namespace Envoi.Core.Green.Report;
+namespace Envoi.Core.Green;
 
 /// <summary>
 /// The CO2 model: an <b>estimate</b>, meant to compare signatures and show what optimizing saves,

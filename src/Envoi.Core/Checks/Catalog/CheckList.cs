@@ -1,10 +1,8 @@
-using Envoi.Core.Checks.Catalog;
-
-namespace Envoi.Core.Checks;
+namespace Envoi.Core.Checks.Catalog;
 
 /// <summary>
 /// Every send-safety check, in the order their findings are reported. A new check is its file in
-/// <c>Catalog/</c> and one line here; the gateway, <c>/api/checks</c>, the console and the CLI pick it up.
+/// this folder and one line here; the gateway, <c>/api/checks</c>, the console and the CLI pick it up.
 /// </summary>
 public static class CheckList
 {

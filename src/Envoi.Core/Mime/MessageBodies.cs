@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace Envoi.Core.Signatures.Placement;
+namespace Envoi.Core.Mime;
 
 /// <summary>
 /// The message's own text/html and text/plain bodies, and the multipart that holds the HTML one.

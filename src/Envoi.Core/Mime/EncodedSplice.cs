@@ -1,7 +1,7 @@
 using MimeKit;
 using MimeKit.IO;
 
-namespace Envoi.Core.Signatures.Placement;
+namespace Envoi.Core.Mime;
 
 /// <summary>
 /// Inserts text into a part by splicing its stored bytes: the bytes before the insertion point,

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using MimeKit;
 
-namespace Envoi.Core.Signatures.Placement;
+namespace Envoi.Core.Mime;
 
 /// <summary>
 /// The slow, general way (see <see cref="EncodedSplice"/> for the fast one): reads a text part's

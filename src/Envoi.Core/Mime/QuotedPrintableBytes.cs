@@ -1,6 +1,6 @@
 using MimeKit.Encodings;
 
-namespace Envoi.Core.Signatures.Placement;
+namespace Envoi.Core.Mime;
 
 /// <summary>
 /// Quoted-printable seen as a sequence of tokens (a literal byte, an <c>=XX</c> escape, a soft line

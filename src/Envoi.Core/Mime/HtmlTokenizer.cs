@@ -1,4 +1,4 @@
-namespace Envoi.Core.Signatures.Placement;
+namespace Envoi.Core.Mime;
 
 /// <summary>
 /// Walks HTML source forwards and reports where each tag and text run starts and ends, without

@@ -1,7 +1,7 @@
 using CsvHelper;
 using CsvHelper.Configuration;
 
-namespace Envoi.Core.Directory.Import;
+namespace Envoi.Core.Csv;
 
 /// <summary>
 /// CSV injection (OWASP): a spreadsheet runs a cell starting with <c>=</c>, <c>+</c>, <c>-</c>,

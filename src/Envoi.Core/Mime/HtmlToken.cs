@@ -1,4 +1,4 @@
-namespace Envoi.Core.Signatures.Placement;
+namespace Envoi.Core.Mime;
 
 internal enum HtmlTokenKind
 {

@@ -1,4 +1,4 @@
-namespace Envoi.Core.Signatures.Placement;
+namespace Envoi.Core.Mime;
 
 /// <summary>RFC 5322 limits a line to 998 octets; only quoted-printable or base64 may carry longer ones.</summary>
 internal static class LineLengths

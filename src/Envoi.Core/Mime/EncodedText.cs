@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Unicode;
 using MimeKit;
 
-namespace Envoi.Core.Signatures.Placement;
+namespace Envoi.Core.Mime;
 
 /// <summary>
 /// A text part's text read from the bytes as they are stored (identity or quoted-printable), kept

@@ -1,4 +1,4 @@
-namespace Envoi.Core.Signatures;
+namespace Envoi.Core.Signatures.Model;
 
 /// <summary>
 /// A signature ready to go into one message: the HTML and plain-text forms rendered for one
