@@ -73,9 +73,12 @@ public sealed class CampaignsModel(ICampaignStore store, CampaignAdministration 
         if (t.Departments.Count > 0) parts.Add(T["departments {0}", string.Join(", ", t.Departments)]);
         if (t.Groups.Count > 0) parts.Add(T["groups {0}", string.Join(", ", t.Groups)]);
         if (t.Subsidiaries.Count > 0) parts.Add(T["subsidiaries {0}", string.Join(", ", t.Subsidiaries)]);
-        if (t.ExternalRecipientsOnly) parts.Add(T["external recipients only"]);
-        return parts.Count == 0 ? T["everyone"] : string.Join("; ", parts);
+        if (t.ExternalRecipientsOnly) parts.Add(Lower(T["External recipients only"]));
+        return parts.Count == 0 ? Lower(T["Everyone"]) : string.Join("; ", parts);
     }
+
+    /// <summary>A label's words in the middle of a sentence (resource names ignore case, so there is one key per phrase).</summary>
+    private static string Lower(LocalizedString text) => text.Value.ToLower(CultureInfo.CurrentCulture);
 
     private static IReadOnlyList<string> List(string? text) => (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
