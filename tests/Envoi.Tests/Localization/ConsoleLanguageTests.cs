@@ -154,9 +154,9 @@ public sealed class ConsoleLanguageTests : IAsyncLifetime
         // A page model's own sentence: nothing changed, said in the browser's language.
         var saved = await PageAsync(admin, "/admin/employee?email=bob@example.com", "fr", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = "bob@example.com", ["__RequestVerificationToken"] = Antiforgery(french),
+            ["Email"] = "bob@example.com", ["Values[displayName]"] = "Bob Durand", ["__RequestVerificationToken"] = Antiforgery(french),
         }));
-        Assert.Contains("Rien à modifier.", saved);
+        Assert.Contains("<div class=\"notice\" role=\"status\">Rien à modifier.</div>", saved);
     }
 
     [Fact]
