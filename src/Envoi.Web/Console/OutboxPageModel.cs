@@ -4,6 +4,8 @@ using Envoi.Core.Queue;
 using Envoi.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Envoi.Web.Localization;
 
 namespace Envoi.Web.Console;
 
@@ -14,8 +16,11 @@ public sealed record OutboxView(IReadOnlyList<OutboxEntry> Entries);
 /// The outbox pages (mine in the portal, everyone's for administrators): the same
 /// <see cref="OutboxService"/> as the API and CLI, so the same rules decide who may touch what.
 /// </summary>
-public abstract class OutboxPageModel(OutboxService outbox) : PageModel
+public abstract class OutboxPageModel(OutboxService outbox, IStringLocalizer<ConsoleText> text) : PageModel
 {
+    /// <summary>The console's words, for the page models' own sentences.</summary>
+    protected IStringLocalizer<ConsoleText> T { get; } = text;
+
     public OutboxView View { get; private set; } = new([]);
     public string? Message { get; private set; }
     public string? Problem { get; private set; }
@@ -35,7 +40,7 @@ public abstract class OutboxPageModel(OutboxService outbox) : PageModel
         // datetime-local carries no zone: the form says the time is UTC.
         if (!DateTime.TryParse(sendAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
         {
-            Problem = $"'{sendAt}' is not a date and time.";
+            Problem = T["'{0}' is not a date and time.", sendAt];
             return LoadAsync(ct);
         }
         return ActAsync(() => outbox.RescheduleAsync(Actor, id, new DateTimeOffset(at, TimeSpan.Zero), ct), ct);

@@ -85,4 +85,97 @@ public sealed class ConsoleLanguageTests : IAsyncLifetime
         Assert.Equal("Mes signatures", await page.Locator("h1").InnerTextAsync());
         Assert.Equal("Se déconnecter", await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Se déconnecter" }).InnerTextAsync());
     }
+
+    private static string Antiforgery(string page) =>
+        Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    /// <summary>A client holding the console cookie of a user signed in through the login form.</summary>
+    private async Task<HttpClient> SignedInAsync(string email, string password)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = _envoi.Http.BaseAddress };
+        var login = await client.GetStringAsync("/login");
+        using var response = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = Antiforgery(login),
+        }));
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    private static async Task<string> PageAsync(HttpClient client, string path, string acceptLanguage, HttpContent? form = null)
+    {
+        using var request = new HttpRequestMessage(form is null ? HttpMethod.Get : HttpMethod.Post, path) { Content = form };
+        request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {body}");
+        return System.Net.WebUtility.HtmlDecode(body);
+    }
+
+    [Fact]
+    public async Task Admin_and_marketing_pages_come_out_in_French_for_a_French_browser_and_in_English_otherwise()
+    {
+        await _envoi.AddUserAsync("admin@example.com", "admin-password", admin: true);
+        using var admin = await SignedInAsync("admin@example.com", "admin-password");
+
+        var templates = await PageAsync(admin, "/admin/templates", "fr-FR,fr;q=0.9");
+        Assert.Contains("<html lang=\"fr\">", templates);
+        Assert.Contains("<h1>Modèles de signature</h1>", templates);
+        Assert.Contains("Nouveau modèle", templates);
+        var englishTemplates = await PageAsync(admin, "/admin/templates", "en-US,en;q=0.9");
+        Assert.Contains("<html lang=\"en\">", englishTemplates);
+        Assert.Contains("<h1>Signature templates</h1>", englishTemplates);
+        Assert.DoesNotContain("Modèle", englishTemplates);
+
+        var campaigns = await PageAsync(admin, "/marketing/campaigns", "fr");
+        Assert.Contains("<h2>Nouvelle campagne</h2>", campaigns);
+        Assert.Contains("Créer la campagne", campaigns);
+        Assert.Contains("Destinataires externes uniquement", campaigns);
+        var englishCampaigns = await PageAsync(admin, "/marketing/campaigns", "de-DE");
+        Assert.Contains("<h2>New campaign</h2>", englishCampaigns);
+        Assert.DoesNotContain("campagne", englishCampaigns);
+    }
+
+    [Fact]
+    public async Task The_employee_page_and_its_messages_follow_the_browser_language()
+    {
+        await _envoi.AddUserAsync("admin@example.com", "admin-password", admin: true);
+        await _envoi.ImportEmployeesAsync("email,displayName\nbob@example.com,Bob Durand\n");
+        using var admin = await SignedInAsync("admin@example.com", "admin-password");
+
+        var french = await PageAsync(admin, "/admin/employee?email=bob@example.com", "fr");
+        Assert.Contains("Enregistrer les valeurs de l'annuaire", french);
+        Assert.Contains("Source : import", french);
+        Assert.Contains("actif", french);
+        var english = await PageAsync(admin, "/admin/employee?email=bob@example.com", "en");
+        Assert.Contains("Save directory values", english);
+        Assert.Contains("Source: import", english);
+
+        // A page model's own sentence: nothing changed, said in the browser's language.
+        var saved = await PageAsync(admin, "/admin/employee?email=bob@example.com", "fr", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = "bob@example.com", ["Values[displayName]"] = "Bob Durand", ["__RequestVerificationToken"] = Antiforgery(french),
+        }));
+        Assert.Contains("<div class=\"notice\" role=\"status\">Rien à modifier.</div>", saved);
+    }
+
+    [Fact]
+    public async Task The_add_in_sign_in_page_speaks_the_chosen_language_in_its_html_lang_and_text()
+    {
+        await _envoi.AddUserAsync("carol@example.com", "carol-password");
+        using var carol = await SignedInAsync("carol@example.com", "carol-password");
+
+        var french = await PageAsync(carol, "/addin/signin", "fr-CA,fr;q=0.8");
+        Assert.Contains("<html lang=\"fr\">", french);
+        Assert.Contains("<title>Connecter Outlook à Envoi</title>", french);
+        Assert.Contains("Connecté à Envoi en tant que <strong>carol@example.com</strong>", french);
+        Assert.Contains("(nommé <code>outlook-addin</code>)", french);
+        Assert.Contains("Connecter Outlook</button>", french);
+
+        var english = await PageAsync(carol, "/addin/signin", "en-GB");
+        Assert.Contains("<html lang=\"en\">", english);
+        Assert.Contains("Signed in to Envoi as <strong>carol@example.com</strong>", english);
+        Assert.Contains("(named <code>outlook-addin</code>)", english);
+        Assert.Contains("Connect Outlook</button>", english);
+    }
 }

@@ -5,11 +5,13 @@ using Envoi.Web.Auth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Envoi.Web.Localization;
 
 namespace Envoi.Web.Pages.Admin;
 
 /// <summary>Search the directory and import a file, with the row report (the same import as the CLI and API).</summary>
-public sealed class DirectoryModel(IDirectoryStore store, ImportJobs jobs) : PageModel
+public sealed class DirectoryModel(IDirectoryStore store, ImportJobs jobs, IStringLocalizer<ConsoleText> T) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Job { get; set; }
@@ -32,7 +34,7 @@ public sealed class DirectoryModel(IDirectoryStore store, ImportJobs jobs) : Pag
     {
         if (Upload is null || Upload.Length == 0)
         {
-            Problem = "Choose a CSV or JSON file to import.";
+            Problem = T["Choose a CSV or JSON file to import."];
             await SearchAsync(ct);
             return Page();
         }

@@ -2,11 +2,13 @@ using Envoi.Core.Directory;
 using Envoi.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Envoi.Web.Localization;
 
 namespace Envoi.Web.Pages.Admin;
 
 /// <summary>An employee's directory values, edited by an administrator (validated and audited like every source).</summary>
-public sealed class EmployeeModel(DirectoryService directory) : PageModel
+public sealed class EmployeeModel(DirectoryService directory, IStringLocalizer<ConsoleText> T) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Email { get; set; } = "";
     [BindProperty] public Dictionary<string, string?> Values { get; set; } = [];
@@ -33,7 +35,7 @@ public sealed class EmployeeModel(DirectoryService directory) : PageModel
             if (result.Succeeded) Message = result.Message;
             else Problems.AddRange(result.Problems);
         }
-        else Message = "Nothing to change.";
+        else Message = T["Nothing to change."];
         Details = await directory.DetailsAsync(Email, ct);
         return Page();
     }

@@ -5,6 +5,8 @@ using Envoi.Web.Auth;
 using Envoi.Web.Console;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Envoi.Web.Localization;
 
 namespace Envoi.Web.Pages.Admin;
 
@@ -12,7 +14,7 @@ namespace Envoi.Web.Pages.Admin;
 /// The template editor: the Liquid sources, a preview for a chosen employee and context (the
 /// unsaved text, rendered exactly as the gateway would), the validator's findings and the weight.
 /// </summary>
-public sealed class TemplateModel(ISignatureStore store, SignatureAdministration admin, SignatureResolver resolver, SignatureComposer composer, ConsolePreviews previews) : PageModel
+public sealed class TemplateModel(ISignatureStore store, SignatureAdministration admin, SignatureResolver resolver, SignatureComposer composer, ConsolePreviews previews, IStringLocalizer<ConsoleText> T) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Name { get; set; } = "";
     [BindProperty] public string Html { get; set; } = "";
@@ -66,7 +68,7 @@ public sealed class TemplateModel(ISignatureStore store, SignatureAdministration
             text = PreviewText,
             error = PreviewError,
             issues = Report.Issues.Select(i => i.ToString()),
-            weight = $"Weight: HTML {Report.HtmlBytes:N0} bytes, embedded images {Report.ImageBytes:N0} bytes.",
+            weight = T["Weight: HTML {0} bytes, embedded images {1} bytes.", Report.HtmlBytes.ToString("N0"), Report.ImageBytes.ToString("N0")].Value,
         });
     }
 
@@ -77,7 +79,7 @@ public sealed class TemplateModel(ISignatureStore store, SignatureAdministration
     {
         var email = string.IsNullOrWhiteSpace(Employee) ? User.Email() : Employee.Trim();
         var sender = await resolver.FindSenderAsync([email], ct);
-        if (sender is null) { PreviewError = $"{email} is not an active employee in the directory: choose someone who is."; return; }
+        if (sender is null) { PreviewError = T["{0} is not an active employee in the directory: choose someone who is.", email]; return; }
         try
         {
             // Embedded images are shown from /assets here: a browser cannot resolve cid: links.

@@ -5,11 +5,13 @@ using Envoi.Web.Auth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Envoi.Web.Localization;
 
 namespace Envoi.Web.Pages.Marketing;
 
 /// <summary>Campaigns: the list with pause/resume, and a form that uploads the banner and schedules the campaign.</summary>
-public sealed class CampaignsModel(ICampaignStore store, CampaignAdministration admin, SignatureImages images, TimeProvider clock) : PageModel
+public sealed class CampaignsModel(ICampaignStore store, CampaignAdministration admin, SignatureImages images, TimeProvider clock, IStringLocalizer<ConsoleText> T) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Start { get; set; }
@@ -35,8 +37,8 @@ public sealed class CampaignsModel(ICampaignStore store, CampaignAdministration 
 
     public async Task OnPostPauseAsync(string name, bool paused, CancellationToken ct)
     {
-        if (await admin.SetPausedAsync(User.Email(), name, paused, ct)) Message = $"Campaign '{name}' {(paused ? "paused" : "resumed")}.";
-        else Problems.Add($"No campaign named '{name}'.");
+        if (await admin.SetPausedAsync(User.Email(), name, paused, ct)) Message = paused ? T["Campaign '{0}' paused.", name] : T["Campaign '{0}' resumed.", name];
+        else Problems.Add(T["No campaign named '{0}'.", name]);
         await OnGetAsync(ct);
     }
 
@@ -48,9 +50,9 @@ public sealed class CampaignsModel(ICampaignStore store, CampaignAdministration 
 
     private async Task CreateAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Name)) { Problems.Add("Give the campaign a name."); return; }
-        if (!TryTime(Start, out var start) || !TryTime(End, out var end)) { Problems.Add("Give a start and an end date and time."); return; }
-        if (Banner is null || Banner.Length == 0) { Problems.Add("Choose a banner image."); return; }
+        if (string.IsNullOrWhiteSpace(Name)) { Problems.Add(T["Give the campaign a name."]); return; }
+        if (!TryTime(Start, out var start) || !TryTime(End, out var end)) { Problems.Add(T["Give a start and an end date and time."]); return; }
+        if (Banner is null || Banner.Length == 0) { Problems.Add(T["Choose a banner image."]); return; }
         var imageName = $"campaign-{Name.Trim().ToLowerInvariant().Replace(' ', '-')}{Path.GetExtension(Banner.FileName).ToLowerInvariant()}";
         var content = new MemoryStream();
         await Banner.CopyToAsync(content, ct);
@@ -62,18 +64,21 @@ public sealed class CampaignsModel(ICampaignStore store, CampaignAdministration 
             string.IsNullOrWhiteSpace(UtmCampaign) ? new Dictionary<string, string>() : new Dictionary<string, string> { ["utm_source"] = "signature", ["utm_medium"] = "email", ["utm_campaign"] = UtmCampaign.Trim() });
         var (saved, problems) = await admin.SaveAsync(User.Email(), campaign, ct);
         if (saved is null) Problems.AddRange(problems);
-        else Message = $"Campaign '{saved.Name}' saved.";
+        else Message = T["Campaign '{0}' saved.", saved.Name];
     }
 
     public string Describe(CampaignTargeting t)
     {
         var parts = new List<string>();
-        if (t.Departments.Count > 0) parts.Add("departments " + string.Join(", ", t.Departments));
-        if (t.Groups.Count > 0) parts.Add("groups " + string.Join(", ", t.Groups));
-        if (t.Subsidiaries.Count > 0) parts.Add("subsidiaries " + string.Join(", ", t.Subsidiaries));
-        if (t.ExternalRecipientsOnly) parts.Add("external recipients only");
-        return parts.Count == 0 ? "everyone" : string.Join("; ", parts);
+        if (t.Departments.Count > 0) parts.Add(T["departments {0}", string.Join(", ", t.Departments)]);
+        if (t.Groups.Count > 0) parts.Add(T["groups {0}", string.Join(", ", t.Groups)]);
+        if (t.Subsidiaries.Count > 0) parts.Add(T["subsidiaries {0}", string.Join(", ", t.Subsidiaries)]);
+        if (t.ExternalRecipientsOnly) parts.Add(Lower(T["External recipients only"]));
+        return parts.Count == 0 ? Lower(T["Everyone"]) : string.Join("; ", parts);
     }
+
+    /// <summary>A label's words in the middle of a sentence (resource names ignore case, so there is one key per phrase).</summary>
+    private static string Lower(LocalizedString text) => text.Value.ToLower(CultureInfo.CurrentCulture);
 
     private static IReadOnlyList<string> List(string? text) => (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

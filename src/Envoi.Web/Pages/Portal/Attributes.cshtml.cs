@@ -2,11 +2,13 @@ using Envoi.Core.Directory;
 using Envoi.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Envoi.Web.Localization;
 
 namespace Envoi.Web.Pages.Portal;
 
 /// <summary>My directory attributes: the editable ones as a form, the others read-only with the reason.</summary>
-public sealed class AttributesModel(DirectoryService directory) : PageModel
+public sealed class AttributesModel(DirectoryService directory, IStringLocalizer<ConsoleText> T) : PageModel
 {
     public IReadOnlyList<AttributeView>? Attributes { get; private set; }
     public string? Message { get; private set; }
@@ -25,10 +27,10 @@ public sealed class AttributesModel(DirectoryService directory) : PageModel
         if (changes.Count > 0)
         {
             var result = await directory.UpdateMyAttributesAsync(User.Email(), changes, ct);
-            if (result.Succeeded) Message = "Your details were saved.";
+            if (result.Succeeded) Message = T["Your details were saved."];
             else Problems.AddRange(result.Problems);
         }
-        else Message = "Nothing to change.";
+        else Message = T["Nothing to change."];
         Attributes = await directory.MyAttributesAsync(User.Email(), ct);
     }
 }

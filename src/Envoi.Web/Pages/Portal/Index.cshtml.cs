@@ -6,11 +6,13 @@ using Envoi.Web.Auth;
 using Envoi.Web.Console;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Envoi.Web.Localization;
 
 namespace Envoi.Web.Pages.Portal;
 
 /// <summary>What each kind of message of mine gets, and the defaults I may choose.</summary>
-public sealed class IndexModel(SignaturePreview preview, ISignatureStore store, IDirectoryStore directory, SignatureAdministration admin, ConsolePreviews previews) : PageModel
+public sealed class IndexModel(SignaturePreview preview, ISignatureStore store, IDirectoryStore directory, SignatureAdministration admin, ConsolePreviews previews, IStringLocalizer<ConsoleText> T) : PageModel
 {
     public sealed record ContextView(string Key, string Title, string? Signature, string Reason, string? PreviewId, string? Default);
 
@@ -44,14 +46,14 @@ public sealed class IndexModel(SignaturePreview preview, ISignatureStore store, 
         const string customer = "customer@example.org";
         foreach (var (context, kind, to, title) in new[]
         {
-            (SignatureContext.NewExternal, MessageKind.New, customer, "New message to a customer"),
-            (SignatureContext.ReplyExternal, MessageKind.Reply, customer, "Reply to a customer"),
-            (SignatureContext.NewInternal, MessageKind.New, colleague, "New message to a colleague"),
-            (SignatureContext.ReplyInternal, MessageKind.Reply, colleague, "Reply to a colleague"),
+            (SignatureContext.NewExternal, MessageKind.New, customer, T["New message to a customer"].Value),
+            (SignatureContext.ReplyExternal, MessageKind.Reply, customer, T["Reply to a customer"].Value),
+            (SignatureContext.NewInternal, MessageKind.New, colleague, T["New message to a colleague"].Value),
+            (SignatureContext.ReplyInternal, MessageKind.Reply, colleague, T["Reply to a colleague"].Value),
         })
         {
             var copy = (await preview.PreviewAsync(email, [to], kind, null, ct)).Copies[0];
-            var html = copy.Rendered?.Html ?? (copy.Error is null ? null : $"<p>This signature cannot be shown: {System.Net.WebUtility.HtmlEncode(copy.Error)}</p>");
+            var html = copy.Rendered?.Html ?? (copy.Error is null ? null : "<p>" + System.Net.WebUtility.HtmlEncode(T["This signature cannot be shown: {0}", copy.Error].Value) + "</p>");
             Contexts.Add(new ContextView(context.ToWire(), title, copy.Decision.Template?.Name, copy.Decision.Reason,
                 html is null ? null : previews.Keep(email, html), choices.Defaults.GetValueOrDefault(context)));
         }
