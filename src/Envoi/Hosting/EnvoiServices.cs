@@ -87,6 +87,7 @@ public static class EnvoiServices
         services.AddSingleton<ISignatureAssets>(sp => sp.GetRequiredService<ISignatureAssetStore>());
         services.AddSingleton<SignatureRenderer>();
         services.AddSingleton<TemplateValidator>();
+        services.AddSingleton<IAttributesInUse, TemplateAttributesInUse>();
         services.AddSingleton<VCardLinks>();
         services.AddSingleton<SignatureComposer>();
         services.AddSingleton<SignaturePreview>();
