@@ -21,27 +21,46 @@ public static class DirectoryCommand
 
     private static Command Import()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "CSV (header row of attribute names, ; or ,) or JSON (array of objects)." };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Report what would change; change nothing." };
+        var file = new Argument<FileInfo>("FILE") { Description = "CSV (header row of attribute names or of an Entra ID, Google Workspace or Okta export; ; or ,) or JSON (array of objects)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show how the columns are read and what would change; change nothing." };
         var deactivate = new Option<bool>("--deactivate-missing") { Description = "Deactivate imported employees the file no longer lists." };
-        var command = new Command("import", "Create or update employees from a file, keyed by email.") { file, Format, dryRun, deactivate };
+        var ignoreUnknown = new Option<bool>("--ignore-unknown") { Description = "Leave aside CSV columns that are not attributes (listed as a warning) instead of refusing the file." };
+        var map = new Option<string[]>("--map") { Description = "COLUMN=ATTRIBUTE, repeatable: read a CSV column into an attribute.", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("import", "Create or update employees from a file, keyed by email.") { file, Format, dryRun, deactivate, ignoreUnknown, map };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
             if (!path.Exists) { Console.Error.WriteLine($"envoi: {path.FullName} does not exist."); return 2; }
             var format = FormatOf(parse.GetValue(Format), path.Name);
             if (format is null) { Console.Error.WriteLine("envoi: --format must be csv or json."); return 2; }
+            var pairs = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in parse.GetValue(map) ?? [])
+            {
+                var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
+                if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0) { Console.Error.WriteLine($"envoi: --map '{pair}' is not COLUMN=ATTRIBUTE."); return 2; }
+                pairs[parts[0]] = parts[1];
+            }
+            if (format == "json" && (pairs.Count > 0 || parse.GetValue(ignoreUnknown))) { Console.Error.WriteLine("envoi: --map and --ignore-unknown apply to CSV files; a JSON file names attributes."); return 2; }
+            var columnOptions = new ColumnOptions(parse.GetValue(ignoreUnknown), pairs);
 
             await using var services = await GlobalOptions.ServicesAsync(parse, ct);
             var import = services.GetRequiredService<DirectoryImport>();
             var attributes = await import.AttributesAsync(ct);
             await using var stream = new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            var rows = format == "json" ? JsonDirectoryReader.ReadAsync(stream, attributes, ct) : CsvDirectoryReader.ReadAsync(stream, attributes, ct);
             var options = new ImportOptions("cli", path.Name, parse.GetValue(dryRun), parse.GetValue(deactivate));
 
             ImportReport report;
             try
             {
+                if (format == "csv")
+                {
+                    ImportFileCheck.Verify(stream, csv: true);
+                    var columns = await CsvDirectoryReader.ReadColumnsAsync(stream, attributes, columnOptions);
+                    if (options.DryRun) PrintColumns(columns);
+                    if (columns.IgnoredUnknown.Count > 0)
+                        Console.WriteLine($"Warning: {columns.IgnoredUnknown.Count} column(s) are not attributes and were ignored: {string.Join(", ", columns.IgnoredUnknown.Select(c => $"'{c}'"))}.");
+                }
+                var rows = format == "json" ? JsonDirectoryReader.ReadAsync(stream, attributes, ct) : CsvDirectoryReader.ReadAsync(stream, attributes, columnOptions, ct);
                 report = await AnsiConsole.Progress()
                     .AutoClear(true)
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -55,13 +74,30 @@ public static class DirectoryCommand
             }
             catch (ImportFileException e)
             {
-                Console.Error.WriteLine($"envoi: {path.Name} was not imported: {e.Message}");
+                var hint = e is UnknownColumnsException ? " Map them with --map COLUMN=ATTRIBUTE, or leave them aside with --ignore-unknown." : "";
+                Console.Error.WriteLine($"envoi: {path.Name} was not imported: {e.Message}{hint}");
                 return 1;
             }
             Print(report, format == "json" ? "item" : "line");
             return report.Rejected.Count == 0 ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary>The dry run's first answer: which column fills which attribute, and which are left aside.</summary>
+    private static void PrintColumns(ColumnMapping columns)
+    {
+        Console.WriteLine("Columns:");
+        var width = Math.Min(40, columns.Columns.Max(c => c.Header.Length));
+        var sources = columns.Attributes.ToDictionary(a => a.Attribute, a => a.Headers);
+        foreach (var column in columns.Columns)
+        {
+            var header = (column.Header.Length == 0 ? $"(column {column.Index + 1})" : column.Header).PadRight(width);
+            if (column.Attribute is null) { Console.WriteLine($"  {header}    not used ({column.Reason})"); continue; }
+            var others = sources[column.Attribute];
+            var order = others.Count > 1 ? $", {(others[0] == column.Header ? "first choice" : $"when {string.Join(" and ", others.TakeWhile(h => h != column.Header))} is empty")}" : "";
+            Console.WriteLine($"  {header} -> {column.Attribute} ({column.Reason}{order})");
+        }
     }
 
     private static Command Export()
@@ -148,5 +184,7 @@ public static class DirectoryCommand
         foreach (var row in report.Rejected.Take(200))
             Console.WriteLine($"  {position} {row.Line}{(row.Email is null ? "" : $" ({row.Email})")}: {string.Join("; ", row.Reasons)}");
         if (report.Rejected.Count > 200) Console.WriteLine($"  … and {report.Rejected.Count - 200} more rejected rows.");
+        foreach (var field in report.EmptyFields)
+            Console.WriteLine($"Warning: {field.Attribute} is empty for {field.Rows} of {report.Created + report.Updated + report.Unchanged} employees; the signature templates use it ({field.Templates}).");
     }
 }

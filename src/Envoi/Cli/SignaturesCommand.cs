@@ -28,11 +28,13 @@ public static class SignaturesCommand
 
     private static Command List()
     {
-        var command = new Command("list", "List the signature templates.");
+        var json = new Option<bool>("--json") { Description = "Print JSON (with the sources) instead of a table." };
+        var command = new Command("list", "List the signature templates.") { json };
         command.SetAction(async (parse, ct) =>
         {
             await using var services = await GlobalOptions.ServicesAsync(parse, ct);
             var templates = await services.GetRequiredService<ISignatureStore>().TemplatesAsync(ct);
+            if (parse.GetValue(json)) { Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(templates, CliJson.Options)); return 0; }
             if (templates.Count == 0) Console.Error.WriteLine("No signatures yet: envoi signatures set NAME --html FILE --text FILE");
             foreach (var t in templates)
                 Console.WriteLine($"{t.Name,-24} {(t.Images == ImageMode.Embedded ? "embedded" : "hosted"),-9} {t.Html.Length,7} chars  {t.Description}");
@@ -152,11 +154,14 @@ public static class SignaturesCommand
             Console.WriteLine($"Saved /assets/{assetName} ({image.ContentType}, {image.Bytes:N0} bytes, uploaded {image.OriginalBytes:N0}: {image.Note}).");
             return 0;
         });
-        var list = new Command("list", "List the uploaded images.");
+        var listJson = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var list = new Command("list", "List the uploaded images.") { listJson };
         list.SetAction(async (parse, ct) =>
         {
             await using var services = await GlobalOptions.ServicesAsync(parse, ct);
-            foreach (var asset in await services.GetRequiredService<ISignatureAssetStore>().ListAsync(ct))
+            var assets = await services.GetRequiredService<ISignatureAssetStore>().ListAsync(ct);
+            if (parse.GetValue(listJson)) { Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(assets, CliJson.Options)); return 0; }
+            foreach (var asset in assets)
                 Console.WriteLine($"{asset.Name,-32} {asset.ContentType,-11} {asset.Bytes,9:N0} bytes");
             return 0;
         });

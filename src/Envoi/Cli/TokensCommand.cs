@@ -21,13 +21,15 @@ public static class TokensCommand
         });
 
         var listEmail = new Argument<string>("EMAIL");
-        var list = new Command("list", "A user's API tokens: id, name, created (never the secrets).") { listEmail };
+        var listJson = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var list = new Command("list", "A user's API tokens: id, name, created (never the secrets).") { listEmail, listJson };
         list.SetAction(async (parse, ct) =>
         {
             await using var services = await GlobalOptions.ServicesAsync(parse, ct);
             var tokens = await services.GetRequiredService<UserAccounts>().TokensAsync(parse.GetValue(listEmail)!, ct);
             if (tokens is null) { Console.Error.WriteLine($"No user {parse.GetValue(listEmail)}."); return 1; }
-            foreach (var t in tokens) Console.WriteLine($"{t.Id}\t{t.Name}\t{t.CreatedAt:yyyy-MM-dd HH:mm}");
+            if (parse.GetValue(listJson)) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(tokens, CliJson.Options));
+            else foreach (var t in tokens) Console.WriteLine($"{t.Id}\t{t.Name}\t{t.CreatedAt:yyyy-MM-dd HH:mm}");
             return 0;
         });
 

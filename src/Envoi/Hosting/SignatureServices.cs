@@ -21,6 +21,8 @@ public static class SignatureServices
         services.AddSingleton<ISignatureAssets>(sp => sp.GetRequiredService<ISignatureAssetStore>());
         services.AddSingleton<SignatureRenderer>();
         services.AddSingleton<TemplateValidator>();
+        // The directory import warns when a field the templates use is empty.
+        services.AddSingleton<Envoi.Core.Directory.Import.IAttributesInUse, TemplateAttributesInUse>();
         services.AddSingleton<VCardLinks>();
         services.AddSingleton<SignatureComposer>();
         services.AddSingleton<SignaturePreview>();

@@ -83,4 +83,35 @@ public sealed class CliTests
             TempDirectory.Delete(data);
         }
     }
+
+    [Fact]
+    public async Task List_verbs_print_json_on_request()
+    {
+        var data = TempDirectory.Create("envoi-cli-json");
+        try
+        {
+            var (exit, output) = await EnvoiCli.RunAsync("users", "add", "erin@example.com", "--password", "long-enough", "--data", data);
+            Assert.Equal(0, exit);
+            (exit, output) = await EnvoiCli.RunAsync("tokens", "create", "erin@example.com", "--name", "ci", "--data", data);
+            Assert.True(exit == 0, output);
+            (exit, output) = await EnvoiCli.RunAsync("tokens", "list", "erin@example.com", "--json", "--data", data);
+            Assert.True(exit == 0, output);
+            using (var tokens = System.Text.Json.JsonDocument.Parse(output))
+                Assert.Equal("ci", tokens.RootElement.EnumerateArray().Single().GetProperty("name").GetString());
+
+            (exit, output) = await EnvoiCli.RunAsync("signatures", "list", "--json", "--data", data);
+            Assert.True(exit == 0, output);
+            using (var templates = System.Text.Json.JsonDocument.Parse(output))
+                Assert.Equal(0, templates.RootElement.GetArrayLength());
+
+            (exit, output) = await EnvoiCli.RunAsync("signatures", "assets", "list", "--json", "--data", data);
+            Assert.True(exit == 0, output);
+            using (var assets = System.Text.Json.JsonDocument.Parse(output))
+                Assert.Equal(0, assets.RootElement.GetArrayLength());
+        }
+        finally
+        {
+            TempDirectory.Delete(data);
+        }
+    }
 }

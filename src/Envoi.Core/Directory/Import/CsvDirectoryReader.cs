@@ -7,73 +7,84 @@ using Envoi.Core.Csv;
 namespace Envoi.Core.Directory.Import;
 
 /// <summary>
-/// Reads a directory CSV: a header row of attribute names (case-insensitive; <c>email</c> required),
-/// separated by <c>;</c> or <c>,</c> (whichever the header uses), UTF-8 with or without BOM.
-/// A header naming an unknown attribute refuses the file, since a misspelt column would
-/// otherwise drop its data silently. A row with the wrong number of cells or broken quoting is
-/// reported with its line number and skipped.
+/// Reads a directory CSV: a header row (case-insensitive; an email column required) of attribute
+/// names or of the headers Entra ID, Google Workspace and Okta exports use (<see cref="ColumnMapping"/>),
+/// separated by <c>;</c>, <c>,</c> or a tab (whichever the header uses), UTF-8 with or without BOM.
+/// A header naming an unknown column refuses the file unless the options ignore or map it, since a
+/// misspelt column would otherwise drop its data silently. A row with the wrong number of cells or
+/// broken quoting is reported with its line number and skipped.
 /// </summary>
 public static class CsvDirectoryReader
 {
-    public static async IAsyncEnumerable<ImportRow> ReadAsync(Stream stream, IReadOnlyCollection<AttributeDefinition> attributes, [EnumeratorCancellation] CancellationToken ct = default)
+    public static IAsyncEnumerable<ImportRow> ReadAsync(Stream stream, IReadOnlyCollection<AttributeDefinition> attributes, CancellationToken ct = default) =>
+        ReadAsync(stream, attributes, ColumnOptions.Strict, ct);
+
+    public static async IAsyncEnumerable<ImportRow> ReadAsync(Stream stream, IReadOnlyCollection<AttributeDefinition> attributes, ColumnOptions options, [EnumeratorCancellation] CancellationToken ct = default)
     {
         ImportFileCheck.Verify(stream, csv: true);
+        var badData = new BadData();
         using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        string? badData = null;
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [";", ",", "\t"],
-            DetectColumnCountChanges = false,
-            BadDataFound = args => badData ??= $"broken quoting near \"{Shorten(args.Field)}\"",
-            MissingFieldFound = null,
-            TrimOptions = TrimOptions.Trim,
-            IgnoreBlankLines = true,
-        };
-        using var csv = new CsvReader(reader, configuration);
-        if (!await csv.ReadAsync()) throw new ImportFileException("The file is empty: the first line must name the columns (email, displayName, jobTitle…).");
-        csv.ReadHeader();
-        var columns = MapHeader(csv.HeaderRecord ?? [], attributes);
+        using var csv = Open(reader, badData);
+        var mapping = await HeaderAsync(csv, attributes, options);
+        var width = mapping.Columns.Count;
 
         while (await csv.ReadAsync())
         {
             ct.ThrowIfCancellationRequested();
             var line = csv.Parser.RawRow;
-            if (badData is not null)
+            if (badData.Found is { } found)
             {
-                yield return new ImportRow(line, new Dictionary<string, string>(), $"{badData}.");
-                badData = null;
+                yield return new ImportRow(line, new Dictionary<string, string>(), $"{found}.");
+                badData.Found = null;
                 continue;
             }
-            if (csv.Parser.Count != columns.Length)
+            if (csv.Parser.Count != width)
             {
-                yield return new ImportRow(line, new Dictionary<string, string>(), $"{csv.Parser.Count} cells, but the header has {columns.Length} columns.");
+                yield return new ImportRow(line, new Dictionary<string, string>(), $"{csv.Parser.Count} cells, but the header has {width} columns.");
                 continue;
             }
-            var cells = new Dictionary<string, string>(columns.Length, StringComparer.Ordinal);
-            for (var i = 0; i < columns.Length; i++) cells[columns[i]] = CsvFormulaGuard.Restore(csv.Parser[i] ?? "");
-            yield return new ImportRow(line, cells);
+            yield return new ImportRow(line, mapping.Cells(i => CsvFormulaGuard.Restore(csv.Parser[i] ?? "")));
         }
     }
 
-    /// <summary>Canonical attribute names for the header cells; throws on an unknown, duplicated or missing column.</summary>
-    private static string[] MapHeader(string[] header, IReadOnlyCollection<AttributeDefinition> attributes)
+    /// <summary>How the file's columns would be read (for a dry run), without reading its rows; leaves the stream where it was.</summary>
+    public static async Task<ColumnMapping> ReadColumnsAsync(Stream stream, IReadOnlyCollection<AttributeDefinition> attributes, ColumnOptions options)
     {
-        var known = attributes.Select(a => a.Name).Append(StandardAttributes.Email).Append(StandardAttributes.Aliases).ToDictionary(n => n, StringComparer.OrdinalIgnoreCase);
-        var columns = new string[header.Length];
-        for (var i = 0; i < header.Length; i++)
+        var start = stream.Position;
+        try
         {
-            var name = header[i].Trim().TrimStart('\uFEFF');
-            if (name.Equals("e-mail", StringComparison.OrdinalIgnoreCase) || name.Equals("mail", StringComparison.OrdinalIgnoreCase)) name = StandardAttributes.Email;
-            if (!known.TryGetValue(name, out var canonical))
-                throw new ImportFileException($"Line 1, column {i + 1}: '{header[i]}' is not an attribute. Known attributes: {string.Join(", ", known.Values.Order())}.");
-            if (columns.Contains(canonical))
-                throw new ImportFileException($"Line 1, column {i + 1}: column '{canonical}' appears twice.");
-            columns[i] = canonical;
+            using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+            using var csv = Open(reader, new BadData());
+            return await HeaderAsync(csv, attributes, options);
         }
-        if (!columns.Contains(StandardAttributes.Email))
-            throw new ImportFileException("Line 1: there is no 'email' column; every row needs the employee's email address.");
-        return columns;
+        finally
+        {
+            stream.Position = start;
+        }
+    }
+
+    private static CsvReader Open(StreamReader reader, BadData badData) => new(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
+    {
+        DetectDelimiter = true,
+        DetectDelimiterValues = [";", ",", "\t"],
+        DetectColumnCountChanges = false,
+        BadDataFound = args => badData.Found ??= $"broken quoting near \"{Shorten(args.Field)}\"",
+        MissingFieldFound = null,
+        TrimOptions = TrimOptions.Trim,
+        IgnoreBlankLines = true,
+    });
+
+    private static async Task<ColumnMapping> HeaderAsync(CsvReader csv, IReadOnlyCollection<AttributeDefinition> attributes, ColumnOptions options)
+    {
+        if (!await csv.ReadAsync()) throw new ImportFileException("The file is empty: the first line must name the columns (email, displayName, jobTitle…).");
+        csv.ReadHeader();
+        return ColumnMapping.Resolve(csv.HeaderRecord ?? [], attributes, options);
+    }
+
+    /// <summary>The first quoting problem of the row being read, reported on that row.</summary>
+    private sealed class BadData
+    {
+        public string? Found;
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";

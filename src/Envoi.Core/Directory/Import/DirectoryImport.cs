@@ -8,9 +8,11 @@ namespace Envoi.Core.Directory.Import;
 /// a rejected row changes nothing and is reported with its line and reasons. Columns absent from
 /// the file keep their stored values; an empty cell clears one. Employees' overrides are never
 /// touched. With <see cref="ImportOptions.DeactivateMissing"/>, employees from earlier imports that
-/// the file no longer lists are deactivated (not deleted).
+/// the file no longer lists are deactivated (not deleted). An employee left without a display
+/// name gets "firstName lastName", since every signature shows one. The report counts, for each
+/// attribute the signature templates read, the imported employees who have no value for it.
 /// </summary>
-public sealed class DirectoryImport(IDirectoryStore store, AttributeCatalog catalog, IAuditLog audit, TimeProvider clock)
+public sealed class DirectoryImport(IDirectoryStore store, AttributeCatalog catalog, IAuditLog audit, TimeProvider clock, IAttributesInUse? inUse = null)
 {
     private const int BatchSize = 2000;
     public const string Source = "import";
@@ -38,6 +40,8 @@ public sealed class DirectoryImport(IDirectoryStore store, AttributeCatalog cata
         var rejected = new List<RejectedRow>();
         int created = 0, updated = 0, unchanged = 0, read = 0;
         var now = clock.GetUtcNow();
+        var watched = await WatchedAsync(attributes, ct);
+        var empty = new Dictionary<string, int>(StringComparer.Ordinal);
 
         await foreach (var row in rows.WithCancellation(ct))
         {
@@ -76,6 +80,9 @@ public sealed class DirectoryImport(IDirectoryStore store, AttributeCatalog cata
                 if (value.Length == 0) merged.Remove(name);
                 else merged[name] = value;
             }
+            DefaultDisplayName(merged);
+            foreach (var name in watched.Keys)
+                if (!merged.ContainsKey(name)) empty[name] = empty.GetValueOrDefault(name) + 1;
             if (stored is null)
             {
                 created++;
@@ -106,7 +113,27 @@ public sealed class DirectoryImport(IDirectoryStore store, AttributeCatalog cata
 
         await FlushAsync(changes, auditEntries, options, now, ct);
         progress?.Report(read);
-        return new ImportReport(options.DryRun, read, created, updated, unchanged, deactivated, rejected, timer.Elapsed);
+        var emptyFields = empty.OrderByDescending(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => new EmptyField(e.Key, e.Value, watched[e.Key])).ToList();
+        return new ImportReport(options.DryRun, read, created, updated, unchanged, deactivated, rejected, timer.Elapsed, emptyFields);
+    }
+
+    /// <summary>"firstName lastName" (either alone when only one is known) where the display name is missing.</summary>
+    private static void DefaultDisplayName(Dictionary<string, string> values)
+    {
+        if (values.ContainsKey(StandardAttributes.DisplayName)) return;
+        var name = string.Join(' ', new[] { values.GetValueOrDefault("firstName"), values.GetValueOrDefault("lastName") }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        if (name.Length > 0) values[StandardAttributes.DisplayName] = name;
+    }
+
+    /// <summary>The attributes the templates read, by name, with the templates reading each; none without templates.</summary>
+    private async Task<Dictionary<string, string>> WatchedAsync(Dictionary<string, AttributeDefinition> attributes, CancellationToken ct)
+    {
+        var watched = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (inUse is null) return watched;
+        foreach (var (name, templates) in await inUse.AttributesAsync(ct))
+            if (attributes.Values.FirstOrDefault(a => a.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } attribute) watched[attribute.Name] = templates;
+        return watched;
     }
 
     /// <summary>Writes the valid rows gathered so far (a transaction per batch), so memory stays flat on large files.</summary>
@@ -154,4 +181,9 @@ public sealed record ImportOptions(string Actor, string FileName, bool DryRun = 
 
 public sealed record RejectedRow(long Line, string? Email, IReadOnlyList<string> Reasons);
 
-public sealed record ImportReport(bool DryRun, int Rows, int Created, int Updated, int Unchanged, int Deactivated, IReadOnlyList<RejectedRow> Rejected, TimeSpan Duration);
+/// <summary>An attribute the signature templates read that the import leaves empty for some employees.</summary>
+/// <param name="Rows">Imported rows (created, updated or unchanged) without a value.</param>
+/// <param name="Templates">The templates that read it.</param>
+public sealed record EmptyField(string Attribute, int Rows, string Templates);
+
+public sealed record ImportReport(bool DryRun, int Rows, int Created, int Updated, int Unchanged, int Deactivated, IReadOnlyList<RejectedRow> Rejected, TimeSpan Duration, IReadOnlyList<EmptyField> EmptyFields);

@@ -7,7 +7,7 @@ namespace Envoi.Core.Directory.Import;
 public sealed record ImportRow(long Line, IReadOnlyDictionary<string, string> Cells, string? ReadError = null);
 
 /// <summary>A file-level problem (bad header, not JSON…): the whole file is refused and nothing changes.</summary>
-public sealed class ImportFileException(string message) : Exception(message);
+public class ImportFileException(string message) : Exception(message);
 
 /// <summary>How far an import has got, for a progress bar.</summary>
 public readonly record struct ImportProgress(long Rows, long BytesRead, long TotalBytes);
