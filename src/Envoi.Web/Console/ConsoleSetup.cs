@@ -16,7 +16,6 @@ namespace Envoi.Web.Console;
 /// </summary>
 public static class ConsoleSetup
 {
-    public const string CookieScheme = "EnvoiCookie";
     public const string PortalPolicy = "portal";
     public const string AdminPolicy = "admin";
     public const string MarketingPolicy = "marketing";
@@ -24,7 +23,7 @@ public static class ConsoleSetup
     public static IServiceCollection AddEnvoiConsole(this IServiceCollection services, bool secureCookies)
     {
         services.AddAuthentication()
-            .AddCookie(CookieScheme, o =>
+            .AddCookie(ConsoleCookie.Scheme, o =>
             {
                 o.LoginPath = "/login";
                 o.LogoutPath = "/logout";
@@ -38,9 +37,9 @@ public static class ConsoleSetup
                 o.SlidingExpiration = true;
             });
         services.AddAuthorizationBuilder()
-            .AddPolicy(PortalPolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser())
-            .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireRole(ApiTokenAuthentication.AdminRole))
-            .AddPolicy(MarketingPolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireRole(ApiTokenAuthentication.AdminRole, UserClaims.MarketingRole));
+            .AddPolicy(PortalPolicy, p => p.AddAuthenticationSchemes(ConsoleCookie.Scheme).RequireAuthenticatedUser())
+            .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(ConsoleCookie.Scheme).RequireRole(ApiTokenAuthentication.AdminRole))
+            .AddPolicy(MarketingPolicy, p => p.AddAuthenticationSchemes(ConsoleCookie.Scheme).RequireRole(ApiTokenAuthentication.AdminRole, UserClaims.MarketingRole));
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Portal", PortalPolicy);

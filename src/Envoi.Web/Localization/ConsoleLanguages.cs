@@ -44,7 +44,7 @@ public static class ConsoleLanguages
         {
             // The console's cookie is not the default scheme (the API's tokens are): ask it directly.
             var user = context.User.Identity?.IsAuthenticated == true ? context.User
-                : (await context.AuthenticateAsync(Console.ConsoleSetup.CookieScheme)).Principal;
+                : (await context.AuthenticateAsync(ConsoleCookie.Scheme)).Principal;
             if (user?.Email() is not { Length: > 0 } email) return null;
             var directory = context.RequestServices.GetRequiredService<IDirectoryStore>();
             var employee = await directory.FindAsync(email, context.RequestAborted);

@@ -39,7 +39,7 @@ public sealed class LoginModel(UserAccounts accounts, LoginThrottle throttle, IS
             return Page();
         }
         throttle.Succeeded(Email);
-        await HttpContext.SignInAsync(ConsoleSetup.CookieScheme, UserClaims.For(user, ConsoleSetup.CookieScheme));
+        await HttpContext.SignInAsync(ConsoleCookie.Scheme, UserClaims.For(user, ConsoleCookie.Scheme));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : user.IsAdmin ? "/admin" : user.IsMarketing ? "/marketing/statistics" : "/portal");
     }
 }

@@ -1,4 +1,4 @@
-using Envoi.Web.Console;
+using Envoi.Web.Auth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +11,7 @@ public sealed class LogoutModel : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await HttpContext.SignOutAsync(ConsoleSetup.CookieScheme);
+        await HttpContext.SignOutAsync(ConsoleCookie.Scheme);
         return Page();
     }
 }

@@ -61,7 +61,8 @@ public sealed class AddinTaskPaneTests : IAsyncLifetime
         await dialog.GetByLabel("Password").FillAsync(AddinGateway.AlicePassword);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await dialog.WaitForURLAsync(url => url.EndsWith("/addin/signin"));
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Connect Outlook" }).ClickAsync();
+        // Alice's directory language is French, so the signed-in dialog speaks it.
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Connecter Outlook" }).ClickAsync();
 
         // The pane lists what Alice may pick for this reply, rendered, with the rules' choice and why.
         try { await pane.Locator(".option").Nth(2).WaitForAsync(new() { Timeout = 10000 }); }
