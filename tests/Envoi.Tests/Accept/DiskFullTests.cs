@@ -11,6 +11,9 @@ namespace Envoi.Tests.Accept;
 /// refuses with 452 4.3.1 below the minimum, loses nothing it acknowledged, relays what it stored and
 /// accepts again by itself once space is back. Needs root (mount); CI runs as root.
 /// </summary>
+// envoi_disk_state is a process-wide gauge that every test host's free-space guard sets: run alone,
+// so another host seeing plenty of space cannot overwrite the state this test asserts.
+[Collection(nameof(DiskFullTests))]
 public sealed class DiskFullTests : IAsyncLifetime
 {
     private readonly string _mount = Path.Combine(Path.GetTempPath(), "envoi-diskfull-" + Guid.NewGuid().ToString("N")[..8]);
@@ -116,3 +119,6 @@ public sealed class DiskFullTests : IAsyncLifetime
         System.Console.WriteLine($"DiskFull figure: {acknowledged.Count} acknowledged, {refusals.Count} refused with 452 4.3.1, all {acknowledged.Count} relayed");
     }
 }
+
+[CollectionDefinition(nameof(DiskFullTests), DisableParallelization = true)]
+public sealed class DiskFullCollection;
