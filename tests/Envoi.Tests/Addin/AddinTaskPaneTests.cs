@@ -54,7 +54,7 @@ public sealed class AddinTaskPaneTests : IAsyncLifetime
         await pane.GotoAsync("/addin/taskpane.html");
         await pane.GetByRole(AriaRole.Button, new() { Name = "Sign in to Envoi" }).WaitForAsync();
 
-        // The dialog: the Envoi login, then "Connect Outlook", which hands a token back to the pane.
+        // The dialog: the Envoi login, then "Connect Outlook" (in Alice's language), which hands a token back to the pane.
         var dialog = await context.RunAndWaitForPageAsync(() => pane.GetByRole(AriaRole.Button, new() { Name = "Sign in to Envoi" }).ClickAsync());
         await dialog.WaitForURLAsync(url => url.Contains("/login"));
         await dialog.GetByLabel("Email").FillAsync("alice@example.com");
