@@ -31,7 +31,7 @@ switch (command)
             UniqueTargets: options.Get("unique-targets", "false") == "true"));
         return 0;
     case "stats":
-        // A database seeded by an older version is migrated first (the rollups' backfill): timed.
+        // A database seeded by an older version is migrated first: timed.
         var migration = Stopwatch.StartNew();
         await factory.MigrateAsync();
         Console.WriteLine(FormattableString.Invariant($"schema up to date ({migration.Elapsed.TotalSeconds:0.0} s)"));

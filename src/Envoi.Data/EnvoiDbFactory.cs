@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Envoi.Data.Schema;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -53,14 +54,15 @@ public sealed class EnvoiDbFactory
     /// Applies pending migrations. On PostgreSQL several nodes may start at once: each waits for a
     /// session-level advisory lock (<see cref="MigrationLockKey"/>) first, so exactly one of them
     /// migrates and the others find the schema up to date (creating EF's history table is not safe
-    /// to race on its own).
+    /// to race on its own). A database made by the migrations from before the squash is adopted first
+    /// (<see cref="SquashedMigrations"/>).
     /// </summary>
     public async Task MigrateAsync(CancellationToken ct = default)
     {
         await using var db = Create();
         if (Target.Provider != DatabaseProvider.Postgres)
         {
-            await db.Database.MigrateAsync(ct);
+            await AdoptSquashedThenMigrateAsync(db, ct);
             return;
         }
         // One connection for lock, migration and unlock: the lock belongs to the session.
@@ -70,7 +72,7 @@ public sealed class EnvoiDbFactory
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", ct);
             try
             {
-                await db.Database.MigrateAsync(ct);
+                await AdoptSquashedThenMigrateAsync(db, ct);
             }
             finally
             {
@@ -83,29 +85,41 @@ public sealed class EnvoiDbFactory
         }
     }
 
+    private static async Task AdoptSquashedThenMigrateAsync(EnvoiDb db, CancellationToken ct)
+    {
+        await SquashedMigrations.AdoptAsync(db, ct);
+        await db.Database.MigrateAsync(ct);
+    }
+
     /// <summary>The advisory lock taken around migrations ("envoi-mg" in ASCII).</summary>
     public const long MigrationLockKey = 0x656E766F692D6D67;
 
     /// <summary>
     /// WAL lets the CLI read while the server writes; synchronous=FULL makes every commit durable
-    /// (the 250 reply depends on it); the busy timeout makes writers queue instead of failing.
+    /// (the 250 reply depends on it); the busy timeout makes writers queue instead of failing. EF
+    /// opens the file read-only to ask whether it exists; there the journal mode cannot change (a
+    /// file still in rollback mode would fail), so such a connection only gets the busy timeout.
     /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         private const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        private const string ReadOnlySql = "PRAGMA busy_timeout=30000;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Sql;
+            command.CommandText = PragmasFor(connection);
             command.ExecuteNonQuery();
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Sql;
+            command.CommandText = PragmasFor(connection);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        private static string PragmasFor(DbConnection connection) =>
+            new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly ? ReadOnlySql : Sql;
     }
 }

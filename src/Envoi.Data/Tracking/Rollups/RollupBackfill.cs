@@ -4,9 +4,9 @@ namespace Envoi.Data.Tracking.Rollups;
 /// Fills empty rollups from the rows written before they existed: clicks from <c>click_counts</c>
 /// (which the clicks were summed into), messages from <c>signed_messages</c>, a link's "mailed in"
 /// from <c>tracked_links</c> (click links, by the UTC day they were created), dekads and months from days.
-/// Run by the migration that created the rollups (<c>StatsRollups</c>) and by the benchmark seeder,
-/// which writes the raw tables the same way. A later schema change gets its own migration SQL
-/// instead of changing this.
+/// Run by the benchmark seeder, which writes the raw tables as Envoi does (the migration that created
+/// the rollups ran it once, before the migrations were squashed). A later schema change gets its own
+/// migration SQL instead of changing this.
 /// </summary>
 public static class RollupBackfill
 {

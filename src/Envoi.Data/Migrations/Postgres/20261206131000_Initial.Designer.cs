@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Envoi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEnvoiDb))]
-    [Migration("20261127054124_TrackingIndexes")]
-    partial class TrackingIndexes
+    [Migration("20261206131000_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -122,8 +122,14 @@ namespace Envoi.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("After")
+                        .HasColumnType("text");
+
                     b.Property<long>("At")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
 
                     b.Property<string>("Details")
                         .IsRequired()
@@ -137,9 +143,86 @@ namespace Envoi.Data.Migrations.Postgres
 
                     b.HasIndex("At");
 
+                    b.HasIndex("Actor", "At");
+
                     b.HasIndex("Subject", "At");
 
                     b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.CampaignDayStatsRow", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "CampaignId");
+
+                    b.ToTable("stats_campaign_days", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.CampaignDekadStatsRow", b =>
+                {
+                    b.Property<int>("Dekad")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dekad", "CampaignId");
+
+                    b.ToTable("stats_campaign_dekads", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.CampaignMonthStatsRow", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "CampaignId");
+
+                    b.ToTable("stats_campaign_months", (string)null);
                 });
 
             modelBuilder.Entity("Envoi.Data.Schema.CampaignRow", b =>
@@ -210,9 +293,6 @@ namespace Envoi.Data.Migrations.Postgres
 
                     b.HasKey("Day", "EmployeeId", "Signature", "CampaignId", "TargetId");
 
-                    b.HasIndex("Day", "EmployeeId", "Signature", "CampaignId", "TargetId", "Human", "Automated", "Images")
-                        .HasDatabaseName("IX_click_counts_covering");
-
                     b.ToTable("click_counts", (string)null);
                 });
 
@@ -248,6 +328,28 @@ namespace Envoi.Data.Migrations.Postgres
                     b.ToTable("clicks", (string)null);
                 });
 
+            modelBuilder.Entity("Envoi.Data.Schema.DayStatsRow", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("stats_days", (string)null);
+                });
+
             modelBuilder.Entity("Envoi.Data.Schema.EmployeeAliasRow", b =>
                 {
                     b.Property<string>("Address")
@@ -261,6 +363,81 @@ namespace Envoi.Data.Migrations.Postgres
                     b.HasIndex("EmployeeId");
 
                     b.ToTable("employee_aliases", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.EmployeeDayStatsRow", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "EmployeeId");
+
+                    b.ToTable("stats_employee_days", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.EmployeeDekadStatsRow", b =>
+                {
+                    b.Property<int>("Dekad")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dekad", "EmployeeId");
+
+                    b.ToTable("stats_employee_dekads", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.EmployeeMonthStatsRow", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "EmployeeId");
+
+                    b.ToTable("stats_employee_months", (string)null);
                 });
 
             modelBuilder.Entity("Envoi.Data.Schema.EmployeeRow", b =>
@@ -376,6 +553,81 @@ namespace Envoi.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("groups", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.LinkDayStatsRow", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TargetId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "TargetId");
+
+                    b.ToTable("stats_link_days", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.LinkDekadStatsRow", b =>
+                {
+                    b.Property<int>("Dekad")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TargetId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dekad", "TargetId");
+
+                    b.ToTable("stats_link_dekads", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.LinkMonthStatsRow", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TargetId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "TargetId");
+
+                    b.ToTable("stats_link_months", (string)null);
                 });
 
             modelBuilder.Entity("Envoi.Data.Schema.LinkTargetRow", b =>
@@ -573,6 +825,24 @@ namespace Envoi.Data.Migrations.Postgres
                     b.ToTable("service_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Envoi.Data.Schema.SharedSecretRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("shared_secrets", (string)null);
+                });
+
             modelBuilder.Entity("Envoi.Data.Schema.SignatureAssetRow", b =>
                 {
                     b.Property<string>("Name")
@@ -601,6 +871,84 @@ namespace Envoi.Data.Migrations.Postgres
                     b.HasKey("Name");
 
                     b.ToTable("signature_assets", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.SignatureDayStatsRow", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "Signature");
+
+                    b.ToTable("stats_signature_days", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.SignatureDekadStatsRow", b =>
+                {
+                    b.Property<int>("Dekad")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Dekad", "Signature");
+
+                    b.ToTable("stats_signature_dekads", (string)null);
+                });
+
+            modelBuilder.Entity("Envoi.Data.Schema.SignatureMonthStatsRow", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Automated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Human")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Images")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Messages")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "Signature");
+
+                    b.ToTable("stats_signature_months", (string)null);
                 });
 
             modelBuilder.Entity("Envoi.Data.Schema.SignatureRuleRow", b =>
@@ -707,8 +1055,6 @@ namespace Envoi.Data.Migrations.Postgres
                     b.HasIndex("MessageId", "Signature")
                         .IsUnique();
 
-                    b.HasIndex("Day", "EmployeeId", "Signature", "CampaignId");
-
                     b.ToTable("signed_messages", (string)null);
                 });
 
@@ -747,8 +1093,6 @@ namespace Envoi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt", "Kind", "TargetId");
-
                     b.HasIndex("MessageId", "Signature", "Kind", "TargetId")
                         .IsUnique();
 
@@ -775,6 +1119,9 @@ namespace Envoi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<bool>("IsAdmin")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsMarketing")
                         .HasColumnType("boolean");
 
                     b.Property<string>("PasswordHash")
