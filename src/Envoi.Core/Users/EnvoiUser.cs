@@ -3,8 +3,12 @@ namespace Envoi.Core.Users;
 /// <summary>Someone allowed to submit mail through Envoi and to see their outbox.</summary>
 /// <param name="HoldSeconds">The user's own undo window; null means the organization default.</param>
 /// <param name="IsMarketing">May run campaigns and read statistics without being an administrator.</param>
-public sealed record EnvoiUser(int Id, string Email, bool IsAdmin, int? HoldSeconds, IReadOnlyList<string> Aliases, bool IsMarketing = false)
+/// <param name="Disabled">May no longer sign in (console, API tokens, SMTP AUTH); the account and its history stay.</param>
+public sealed record EnvoiUser(int Id, string Email, bool IsAdmin, int? HoldSeconds, IReadOnlyList<string> Aliases, bool IsMarketing = false, bool Disabled = false)
 {
+    /// <summary><c>employee</c> (their own mail and signatures), <c>marketing</c> (also campaigns and statistics) or <c>admin</c> (everything).</summary>
+    public string Role => IsAdmin ? "admin" : IsMarketing ? "marketing" : "employee";
+
     /// <summary>True when <paramref name="address"/> is this user's address or one of their aliases.</summary>
     public bool Owns(string address) =>
         // Same mailbox whether its domain is written as U-label or A-label (exämple.de, xn--exmple-cua.de).

@@ -16,10 +16,11 @@ public interface IUserStore
     /// <summary>Adds a user, or returns null when the address is already taken (as a user or an alias).</summary>
     Task<EnvoiUser?> AddAsync(string email, string passwordHash, bool isAdmin, int? holdSeconds, CancellationToken ct);
 
-    Task<bool> SetRolesAsync(int userId, bool isAdmin, bool isMarketing, CancellationToken ct);
+    /// <summary>Applies the given changes in one write; false when there is no such user.</summary>
+    Task<bool> UpdateAsync(int userId, UserUpdate update, CancellationToken ct);
 
-    /// <summary>Sets the user's own undo window (null: the organization default); false when there is no such user.</summary>
-    Task<bool> SetHoldAsync(int userId, int? holdSeconds, CancellationToken ct);
+    /// <summary>Deletes the user with their aliases and tokens; false when there is no such user.</summary>
+    Task<bool> RemoveAsync(int userId, CancellationToken ct);
 
     Task<bool> AddAliasAsync(int userId, string alias, CancellationToken ct);
 
@@ -34,6 +35,13 @@ public interface IUserStore
     /// <summary>Deletes the user's tokens with this name; how many there were.</summary>
     Task<int> RevokeTokensAsync(int userId, string name, CancellationToken ct);
 }
+
+/// <summary>Changes to a user's account, validated by <see cref="UserAccounts"/>; null leaves a field as it is.</summary>
+/// <param name="Hold">The new undo window: a value holding null means the organization default.</param>
+public sealed record UserUpdate(string? PasswordHash = null, bool? IsAdmin = null, bool? IsMarketing = null, Change<int?>? Hold = null, bool? Disabled = null);
+
+/// <summary>A new value for a field whose own value may be null (so null cannot also mean "unchanged").</summary>
+public readonly record struct Change<T>(T Value);
 
 /// <summary>An API token as listed: what it is for and when it was made.</summary>
 public sealed record ApiTokenInfo(int Id, string Name, DateTimeOffset CreatedAt);

@@ -21,44 +21,91 @@ public sealed class UserAccounts(IUserStore store, HoldPolicy holdPolicy, IAudit
     {
         if (!AddressSyntax.IsPlainMailbox(email))
             return UserResult.Fail($"'{email}' is not a plain email address (local-part@domain).");
-        if (string.IsNullOrEmpty(password) || password.Length < 8)
-            return UserResult.Fail("The password must have at least 8 characters.");
+        if (WhyRefusedPassword(password) is { } weak) return UserResult.Fail(weak);
         if (holdSeconds is { } hold && holdPolicy.Validate(hold) is { } problem)
             return UserResult.Fail(problem);
         var user = await store.AddAsync(email.ToLowerInvariant(), PasswordHasher.Hash(password), isAdmin, holdSeconds, ct);
-        if (user is null) return UserResult.Fail($"{email} already exists.");
-        await AuditAsync(actor, "user.created", user.Email, $"role {RoleOf(user)}", null, Snapshot(user), ct);
+        if (user is null) return UserResult.Conflict($"{email} already exists.");
+        await AuditAsync(actor, "user.created", user.Email, $"role {user.Role}", null, Snapshot(user), ct);
         return UserResult.Ok(user);
     }
 
     /// <summary>What a user may do: <c>employee</c> (their own mail and signatures), <c>marketing</c> (also campaigns and statistics), <c>admin</c> (everything).</summary>
-    public async Task<UserResult> SetRoleAsync(string actor, string email, string role, CancellationToken ct)
+    public Task<UserResult> SetRoleAsync(string actor, string email, string role, CancellationToken ct) =>
+        UpdateAsync(actor, email, new AccountChange(Role: role), ct);
+
+    /// <summary>
+    /// Changes an account: every part is checked before anything is written, and the whole change is
+    /// one write and one audit entry. The last enabled administrator cannot be demoted or disabled,
+    /// so the organization is never locked out of its console.
+    /// </summary>
+    public async Task<UserResult> UpdateAsync(string actor, string email, AccountChange change, CancellationToken ct)
     {
-        var normalized = role.Trim().ToLowerInvariant();
-        if (normalized is not ("employee" or "marketing" or "admin")) return UserResult.Fail($"'{role}' is not a role: employee, marketing or admin.");
+        if (change.IsEmpty) return UserResult.Fail("Nothing to change: give a password, a role, an undo window, or disable/enable.");
+        if (change.Password is { } password && WhyRefusedPassword(password) is { } weak) return UserResult.Fail(weak);
+        var role = change.Role?.Trim().ToLowerInvariant();
+        if (role is not (null or "employee" or "marketing" or "admin")) return UserResult.Fail($"'{change.Role}' is not a role: employee, marketing or admin.");
+        if (change.Hold?.Value is { } hold && holdPolicy.Validate(hold) is { } problem) return UserResult.Fail(problem);
         var user = await store.FindByEmailAsync(email, ct);
-        if (user is null || !await store.SetRolesAsync(user.Id, normalized == "admin", normalized == "marketing", ct)) return UserResult.Fail($"No user {email}.");
-        var updated = (await store.FindAsync(user.Id, ct))!;
-        await AuditAsync(actor, "role.set", user.Email, $"{RoleOf(user)} → {RoleOf(updated)}", Snapshot(user), Snapshot(updated), ct);
-        return UserResult.Ok(updated);
+        if (user is null) return UserResult.NoUser(email);
+        if ((role is not (null or "admin") || change.Disabled == true) && await IsLastAdminAsync(user, ct))
+            return UserResult.Conflict(LastAdmin(user));
+
+        var update = new UserUpdate(
+            PasswordHash: change.Password is { } pw ? PasswordHasher.Hash(pw) : null,
+            IsAdmin: role is null ? null : role == "admin",
+            IsMarketing: role is null ? null : role == "marketing",
+            Hold: change.Hold,
+            Disabled: change.Disabled);
+        return await ApplyAsync(actor, change.IsRoleOnly ? "role.set" : "user.updated", user, update, change.Password is not null, ct);
     }
 
     /// <summary>A user chooses their own undo window within the organization's bounds (null: the default).</summary>
     public async Task<UserResult> SetHoldAsync(int userId, int? holdSeconds, CancellationToken ct)
     {
         if (holdSeconds is { } hold && holdPolicy.Validate(hold) is { } problem) return UserResult.Fail(problem);
-        var before = await store.FindAsync(userId, ct);
-        if (before is null || !await store.SetHoldAsync(userId, holdSeconds, ct)) return UserResult.Fail("No such user.");
-        var updated = (await store.FindAsync(userId, ct))!;
-        await AuditAsync(updated.Email, "user.hold", updated.Email, $"undo window {Seconds(before.HoldSeconds)} → {Seconds(updated.HoldSeconds)}", Snapshot(before), Snapshot(updated), ct);
-        return UserResult.Ok(updated);
+        var user = await store.FindAsync(userId, ct);
+        if (user is null) return UserResult.NoUser($"#{userId}");
+        return await ApplyAsync(user.Email, "user.hold", user, new UserUpdate(Hold: new Change<int?>(holdSeconds)), passwordChanged: false, ct);
     }
+
+    /// <summary>Deletes an account with its aliases and tokens; mail it already submitted stays in the queue and is relayed.</summary>
+    public async Task<UserResult> RemoveAsync(string actor, string email, CancellationToken ct)
+    {
+        var user = await store.FindByEmailAsync(email, ct);
+        if (user is null) return UserResult.NoUser(email);
+        if (await IsLastAdminAsync(user, ct)) return UserResult.Conflict(LastAdmin(user));
+        if (!await store.RemoveAsync(user.Id, ct)) return UserResult.NoUser(email);
+        await AuditAsync(actor, "user.removed", user.Email, $"role {user.Role}", Snapshot(user), null, ct);
+        return UserResult.Ok(user);
+    }
+
+    private async Task<UserResult> ApplyAsync(string actor, string action, EnvoiUser before, UserUpdate update, bool passwordChanged, CancellationToken ct)
+    {
+        if (!await store.UpdateAsync(before.Id, update, ct)) return UserResult.NoUser(before.Email);
+        var after = (await store.FindAsync(before.Id, ct))!;
+        var changes = new List<string>();
+        if (before.Role != after.Role) changes.Add($"{before.Role} → {after.Role}");
+        if (before.HoldSeconds != after.HoldSeconds) changes.Add($"undo window {Seconds(before.HoldSeconds)} → {Seconds(after.HoldSeconds)}");
+        if (before.Disabled != after.Disabled) changes.Add(after.Disabled ? "disabled" : "enabled");
+        if (passwordChanged) changes.Add("password changed");
+        if (changes.Count > 0) await AuditAsync(actor, action, after.Email, string.Join("; ", changes), Snapshot(before), Snapshot(after), ct);
+        return UserResult.Ok(after);
+    }
+
+    private async Task<bool> IsLastAdminAsync(EnvoiUser user, CancellationToken ct) =>
+        user is { IsAdmin: true, Disabled: false } && (await store.ListAsync(ct)).Count(u => u is { IsAdmin: true, Disabled: false }) <= 1;
+
+    private static string LastAdmin(EnvoiUser user) => $"{user.Email} is the last enabled administrator: make someone else admin first.";
+
+    private static string? WhyRefusedPassword(string password) =>
+        password.Length < 8 ? "The password must have at least 8 characters." : null;
 
     /// <returns>The user when the password is right, else null (the caller says nothing more).</returns>
     public async Task<EnvoiUser?> AuthenticateAsync(string email, string password, CancellationToken ct)
     {
         var user = await store.FindByEmailAsync(email, ct);
-        if (user is null) return null;
+        if (user is null or { Disabled: true }) return null;
         var hash = await store.PasswordHashOfAsync(user.Id, ct);
         if (hash is null) return null;
 
@@ -70,10 +117,11 @@ public sealed class UserAccounts(IUserStore store, HoldPolicy holdPolicy, IAudit
         return user;
     }
 
-    public Task<EnvoiUser?> AuthenticateTokenAsync(string token, CancellationToken ct) =>
-        token.StartsWith(ApiToken.Prefix, StringComparison.Ordinal)
-            ? store.FindByTokenHashAsync(ApiToken.HashOf(token), ct)
-            : Task.FromResult<EnvoiUser?>(null);
+    /// <returns>The token's owner, or null when the token is unknown or its owner is disabled.</returns>
+    public async Task<EnvoiUser?> AuthenticateTokenAsync(string token, CancellationToken ct) =>
+        token.StartsWith(ApiToken.Prefix, StringComparison.Ordinal) && await store.FindByTokenHashAsync(ApiToken.HashOf(token), ct) is { Disabled: false } user
+            ? user
+            : null;
 
     /// <returns>The new token, shown once.</returns>
     public async Task<string?> CreateTokenAsync(string actor, string email, string name, CancellationToken ct)
@@ -111,9 +159,7 @@ public sealed class UserAccounts(IUserStore store, HoldPolicy holdPolicy, IAudit
 
     /// <summary>What the audit shows of a user: never the password hash.</summary>
     private static string? Snapshot(EnvoiUser user) =>
-        AuditSnapshot.Of(new { user.Email, role = RoleOf(user), user.HoldSeconds, user.Aliases });
-
-    private static string RoleOf(EnvoiUser user) => user.IsAdmin ? "admin" : user.IsMarketing ? "marketing" : "employee";
+        AuditSnapshot.Of(new { user.Email, role = user.Role, user.HoldSeconds, user.Disabled, user.Aliases });
 
     private static string Seconds(int? seconds) => seconds is { } s ? $"{s} s" : "default";
 
@@ -122,8 +168,20 @@ public sealed class UserAccounts(IUserStore store, HoldPolicy holdPolicy, IAudit
         await store.FindByEmailAsync(email, ct) is { } user ? await store.TokensAsync(user.Id, ct) : null;
 }
 
-public sealed record UserResult(EnvoiUser? User, string? Error)
+/// <summary>The account after the change, or why it was refused (and what kind of refusal, for HTTP status codes).</summary>
+public sealed record UserResult(EnvoiUser? User, string? Error, UserRefusal Refusal = UserRefusal.Invalid)
 {
     public static UserResult Ok(EnvoiUser user) => new(user, null);
     public static UserResult Fail(string error) => new(null, error);
+    public static UserResult NoUser(string email) => new(null, $"No user {email}.", UserRefusal.NotFound);
+    public static UserResult Conflict(string error) => new(null, error, UserRefusal.Conflict);
+}
+
+public enum UserRefusal
+{
+    /// <summary>The request itself is wrong (address, password, role, undo window).</summary>
+    Invalid,
+    NotFound,
+    /// <summary>The request is well-formed but the current state forbids it (address taken, last administrator).</summary>
+    Conflict,
 }

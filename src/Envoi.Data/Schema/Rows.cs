@@ -14,6 +14,7 @@ public sealed class UserRow
     public bool IsAdmin { get; set; }
     public bool IsMarketing { get; set; }
     public int? HoldSeconds { get; set; }
+    public bool Disabled { get; set; }
     public long CreatedAt { get; set; }
     public List<AliasRow> Aliases { get; set; } = [];
 }

@@ -52,17 +52,24 @@ public sealed class UserStore(EnvoiDbFactory factory) : IUserStore
         return ToUser(row);
     }
 
-    public async Task<bool> SetRolesAsync(int userId, bool isAdmin, bool isMarketing, CancellationToken ct)
+    public async Task<bool> UpdateAsync(int userId, UserUpdate update, CancellationToken ct)
     {
         await using var db = factory.Create();
-        return await db.Users.Where(u => u.Id == userId)
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.IsAdmin, isAdmin).SetProperty(x => x.IsMarketing, isMarketing), ct) > 0;
+        var row = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
+        if (row is null) return false;
+        if (update.PasswordHash is { } hash) row.PasswordHash = hash;
+        if (update.IsAdmin is { } admin) row.IsAdmin = admin;
+        if (update.IsMarketing is { } marketing) row.IsMarketing = marketing;
+        if (update.Hold is { } hold) row.HoldSeconds = hold.Value;
+        if (update.Disabled is { } disabled) row.Disabled = disabled;
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 
-    public async Task<bool> SetHoldAsync(int userId, int? holdSeconds, CancellationToken ct)
+    public async Task<bool> RemoveAsync(int userId, CancellationToken ct)
     {
         await using var db = factory.Create();
-        return await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.HoldSeconds, holdSeconds), ct) > 0;
+        return await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(ct) > 0; // aliases and tokens cascade
     }
 
     public async Task<bool> AddAliasAsync(int userId, string alias, CancellationToken ct)
@@ -105,5 +112,5 @@ public sealed class UserStore(EnvoiDbFactory factory) : IUserStore
         await db.Users.AnyAsync(u => u.Email == address, ct) || await db.Aliases.AnyAsync(a => a.Address == address, ct);
 
     private static EnvoiUser? ToUser(UserRow? row) =>
-        row is null ? null : new EnvoiUser(row.Id, row.Email, row.IsAdmin, row.HoldSeconds, row.Aliases.Select(a => a.Address).OrderBy(a => a).ToList(), row.IsMarketing);
+        row is null ? null : new EnvoiUser(row.Id, row.Email, row.IsAdmin, row.HoldSeconds, row.Aliases.Select(a => a.Address).OrderBy(a => a).ToList(), row.IsMarketing, row.Disabled);
 }

@@ -8,14 +8,16 @@ namespace Envoi.Mail.Spool;
 /// database). Below <see cref="SpoolOptions.WarnFreeMegabytes"/> it warns (log, metric, <c>/healthz</c>);
 /// below <see cref="SpoolOptions.MinFreeMegabytes"/> new mail is refused with 452 4.3.1 (as Postfix's
 /// <c>queue_minfree</c>) while what is stored keeps being relayed, which frees the space again; it
-/// recovers by itself as soon as the space is back. Reading free space is one statvfs per directory,
+/// recovers by itself once the space is back, halfway up to the warning level: without that margin
+/// the refused message's own partial file, deleted, would reopen the door for the next one and the
+/// listener would flap between 250 and 452 at the threshold. Reading free space is one statvfs per directory,
 /// cached for a fraction of a second so a busy listener does not pay it per command.
 /// </summary>
 public sealed class FreeSpaceGuard : IStorageHealth
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMilliseconds(200);
     private readonly IReadOnlyList<string> _directories;
-    private readonly long _minFree, _warnFree;
+    private readonly long _minFree, _warnFree, _resumeFree;
     private readonly ILogger<FreeSpaceGuard> _logger;
     private readonly Lock _lock = new();
     private StorageHealth? _last;
@@ -30,6 +32,7 @@ public sealed class FreeSpaceGuard : IStorageHealth
         _warnFree = options.WarnFreeMegabytes is { } warn ? warn * Megabyte : _minFree + 1024 * Megabyte;
         if (_warnFree < _minFree)
             throw new ArgumentException($"Spool:WarnFreeMegabytes ({_warnFree / Megabyte}) must not be below Spool:MinFreeMegabytes ({_minFree / Megabyte}).");
+        _resumeFree = _minFree + (_warnFree - _minFree) / 2;
         _logger = logger;
     }
 
@@ -48,7 +51,8 @@ public sealed class FreeSpaceGuard : IStorageHealth
             var now = Environment.TickCount64;
             if (!fresh && _last is not null && now - _checkedAt < CacheFor.TotalMilliseconds) return _last;
             var (free, where) = Measure();
-            var state = free < _minFree ? StorageState.Refusing : free < _warnFree ? StorageState.Low : StorageState.Ok;
+            var refusing = free < (_last?.State == StorageState.Refusing ? _resumeFree : _minFree);
+            var state = refusing ? StorageState.Refusing : free < _warnFree ? StorageState.Low : StorageState.Ok;
             var health = new StorageHealth(state, free, Sentence(state, free, where));
             MailMetrics.DiskFreeBytes.Set(free);
             MailMetrics.DiskState.Set((int)state);
@@ -85,7 +89,7 @@ public sealed class FreeSpaceGuard : IStorageHealth
 
     private string Sentence(StorageState state, long free, string where) => state switch
     {
-        StorageState.Refusing => $"refusing new mail: {Mb(free)} free in {where}, below Spool:MinFreeMegabytes ({Mb(_minFree)}); stored mail is still relayed",
+        StorageState.Refusing => $"refusing new mail: {Mb(free)} free in {where}, below Spool:MinFreeMegabytes ({Mb(_minFree)}; accepted again from {Mb(_resumeFree)}); stored mail is still relayed",
         StorageState.Low => $"disk space low: {Mb(free)} free in {where}, new mail is refused below {Mb(_minFree)} (warning below {Mb(_warnFree)})",
         _ => $"{Mb(free)} free",
     };

@@ -35,6 +35,7 @@ public static class ConsoleSetup
                 o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = ConsoleSession.RevalidateAsync;
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalPolicy, p => p.AddAuthenticationSchemes(ConsoleCookie.Scheme).RequireAuthenticatedUser())

@@ -22,18 +22,26 @@ public static class CampaignsCommand
 
     private static Command List()
     {
-        var command = new Command("list", "List campaigns with their period and state.");
+        var json = new Option<bool>("--json");
+        var command = new Command("list", "List campaigns with their period and state.") { json };
         command.SetAction(async (parse, ct) =>
         {
             await using var services = await GlobalOptions.ServicesAsync(parse, ct);
             var campaigns = await services.GetRequiredService<ICampaignStore>().ListAsync(ct);
-            if (campaigns.Count == 0) Console.Error.WriteLine("No campaigns yet: envoi campaigns create NAME --image FILE --link URL --start … --end …");
             var now = DateTimeOffset.UtcNow;
-            foreach (var c in campaigns)
+            string StateOf(Campaign c) => c.Paused ? "paused" : c.RunsAt(now) ? "running" : now < c.Schedule.StartUtc ? "scheduled" : "ended";
+            if (parse.GetValue(json))
             {
-                var state = c.Paused ? "paused" : c.RunsAt(now) ? "running" : now < c.Schedule.StartUtc ? "scheduled" : "ended";
-                Console.WriteLine($"{c.Name,-24} {state,-9} {c.Schedule.Start:yyyy-MM-dd HH:mm} – {c.Schedule.End:yyyy-MM-dd HH:mm} {c.Schedule.TimeZone,-16} {c.Banners.Count} banner(s)");
+                Console.WriteLine(JsonSerializer.Serialize(campaigns.Select(c => new
+                {
+                    c.Name, State = StateOf(c), c.Schedule.Start, c.Schedule.End, c.Schedule.TimeZone, c.Schedule.StartUtc, c.Schedule.EndUtc,
+                    c.Targeting, c.Banners, c.Utm,
+                }), CliJson.Options));
+                return 0;
             }
+            if (campaigns.Count == 0) Console.Error.WriteLine("No campaigns yet: envoi campaigns create NAME --image FILE --link URL --start … --end …");
+            foreach (var c in campaigns)
+                Console.WriteLine($"{c.Name,-24} {StateOf(c),-9} {c.Schedule.Start:yyyy-MM-dd HH:mm} – {c.Schedule.End:yyyy-MM-dd HH:mm} {c.Schedule.TimeZone,-16} {c.Banners.Count} banner(s)");
             return 0;
         });
         return command;

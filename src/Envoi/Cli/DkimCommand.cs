@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Envoi.Mail.Dkim;
 using MimeKit.Cryptography;
 
@@ -44,12 +45,18 @@ public static class DkimCommand
 
     private static Command List()
     {
-        var command = new Command("list", "List signing keys with their DNS records.");
+        var json = new Option<bool>("--json");
+        var command = new Command("list", "List signing keys with their DNS records.") { json };
         command.SetAction(parse =>
         {
             var problems = new List<string>();
             var keys = Store(parse).List(problems);
             foreach (var problem in problems) Console.Error.WriteLine($"envoi: skipped {problem}");
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(keys.Select(k => new { k.Domain, k.Selector, k.Description, k.Path, k.TxtRecord }), CliJson.Options));
+                return 0;
+            }
             if (keys.Count == 0) Console.WriteLine("No DKIM keys. Create one with: envoi dkim keygen --domain example.com --selector s1");
             foreach (var key in keys)
             {

@@ -14,6 +14,8 @@ public static class UsersCommand
         command.Subcommands.Add(List());
         command.Subcommands.Add(Alias());
         command.Subcommands.Add(Role());
+        command.Subcommands.Add(Set());
+        command.Subcommands.Add(Remove());
         return command;
     }
 
@@ -28,7 +30,7 @@ public static class UsersCommand
         {
             await using var services = await GlobalOptions.ServicesAsync(parse, ct);
             var result = await services.GetRequiredService<UserAccounts>().AddAsync("cli", parse.GetValue(email)!, parse.GetValue(password)!, parse.GetValue(admin), parse.GetValue(hold), ct);
-            if (result.User is null) { Console.Error.WriteLine(result.Error); return 1; }
+            if (result.User is null) return Refuse(result.Error!);
             Console.WriteLine($"Added {result.User.Email}{(result.User.IsAdmin ? " (admin)" : "")}.");
             return 0;
         });
@@ -45,7 +47,7 @@ public static class UsersCommand
             var users = await services.GetRequiredService<IUserStore>().ListAsync(ct);
             if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(users, CliJson.Options));
             else foreach (var u in users)
-                Console.WriteLine($"{u.Email,-40} {(u.IsAdmin ? "admin" : u.IsMarketing ? "marketing" : "employee"),-9} hold {(u.HoldSeconds is { } h ? $"{h}s" : "default"),-8} {string.Join(", ", u.Aliases)}");
+                Console.WriteLine($"{u.Email,-40} {u.Role,-9} {(u.Disabled ? "disabled" : "enabled"),-8} hold {(u.HoldSeconds is { } h ? $"{h}s" : "default"),-8} {string.Join(", ", u.Aliases)}");
             return 0;
         });
         return command;
@@ -79,10 +81,61 @@ public static class UsersCommand
         {
             await using var services = await GlobalOptions.ServicesAsync(parse, ct);
             var result = await services.GetRequiredService<UserAccounts>().SetRoleAsync("cli", parse.GetValue(email)!, parse.GetValue(role)!, ct);
-            if (result.User is null) { Console.Error.WriteLine($"envoi: {result.Error}"); return 2; }
+            if (result.User is null) return Refuse(result.Error!);
             Console.WriteLine($"{result.User.Email} is now {parse.GetValue(role)!.Trim().ToLowerInvariant()}.");
             return 0;
         });
         return command;
+    }
+
+    private static Command Set()
+    {
+        var email = new Argument<string>("EMAIL");
+        var hold = new Option<string?>("--hold") { Description = "The user's undo window in seconds (within the admin bounds), or 'default'." };
+        var password = new Option<string?>("--password") { Description = "A new password (at least 8 characters)." };
+        var role = new Option<string?>("--role") { Description = "employee, marketing or admin." };
+        var disable = new Option<bool>("--disable") { Description = "No more sign-in (console, API tokens, SMTP AUTH); the account and its history stay." };
+        var enable = new Option<bool>("--enable") { Description = "Allow sign-in again." };
+        var command = new Command("set", "Change a user's undo window, password, role or access, in one audited change.") { email, hold, password, role, disable, enable };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(disable) && parse.GetValue(enable)) return Refuse("give --disable or --enable, not both.");
+            Change<int?>? holdChange = null;
+            if (parse.GetValue(hold) is { } given)
+            {
+                if (given.Trim().Equals("default", StringComparison.OrdinalIgnoreCase)) holdChange = new Change<int?>(null);
+                else if (int.TryParse(given, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)) holdChange = new Change<int?>(seconds);
+                else return Refuse($"--hold '{given}' is neither a number of seconds nor 'default'.");
+            }
+            var change = new AccountChange(parse.GetValue(password), parse.GetValue(role), holdChange,
+                parse.GetValue(disable) ? true : parse.GetValue(enable) ? false : null);
+            await using var services = await GlobalOptions.ServicesAsync(parse, ct);
+            var result = await services.GetRequiredService<UserAccounts>().UpdateAsync("cli", parse.GetValue(email)!, change, ct);
+            if (result.User is not { } user) return Refuse(result.Error!);
+            Console.WriteLine($"{user.Email}: {user.Role}, {(user.Disabled ? "disabled" : "enabled")}, undo window {(user.HoldSeconds is { } h ? $"{h} s" : "default")}{(change.Password is null ? "" : ", password changed")}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Remove()
+    {
+        var email = new Argument<string>("EMAIL");
+        var command = new Command("remove", "Delete a user with their aliases and API tokens (mail they already submitted is still relayed).") { email };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var services = await GlobalOptions.ServicesAsync(parse, ct);
+            var result = await services.GetRequiredService<UserAccounts>().RemoveAsync("cli", parse.GetValue(email)!, ct);
+            if (result.User is not { } user) return Refuse(result.Error!);
+            Console.WriteLine($"Removed {user.Email}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static int Refuse(string why)
+    {
+        Console.Error.WriteLine($"envoi: {why}");
+        return 1;
     }
 }

@@ -19,6 +19,7 @@ using Envoi.Web.Signatures;
 using Envoi.Web.Campaigns;
 using Envoi.Web.Tracking;
 using Envoi.Web.Scim;
+using Envoi.Web.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -81,6 +82,7 @@ public static class EnvoiWebApp
         app.MapMyAttributesApi();
         app.MapDirectoryAdminApi();
         app.MapGroupsAdminApi();
+        app.MapUsersApi();
         app.MapScimApi();
         app.MapConfirmationPages();
         app.MapSignaturesAdminApi();

@@ -88,7 +88,7 @@ public sealed class SquashedMigrationTests
 
         await using var db = factory.Create();
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
-        Assert.Single(db.Database.GetMigrations());
+        Assert.EndsWith("_Initial", db.Database.GetMigrations().First()); // then the migrations written since the squash
         var kept = Assert.Single(await db.Audit.ToListAsync());
         Assert.Equal(("admin@example.com", "before the squash", "{\"name\":\"corporate\"}"), (kept.Actor, kept.Details, kept.Before));
 

@@ -1,4 +1,5 @@
 using Envoi.Core.Directory;
+using Envoi.Core.Users;
 using Envoi.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,19 +9,69 @@ using Envoi.Web.Localization;
 namespace Envoi.Web.Pages.Admin;
 
 /// <summary>An employee's directory values, edited by an administrator (validated and audited like every source).</summary>
-public sealed class EmployeeModel(DirectoryService directory, IStringLocalizer<ConsoleText> T) : PageModel
+/// <remarks>Also the employee's Envoi account (role, undo window, password, access), through the same <see cref="UserAccounts"/> as the CLI and the API.</remarks>
+public sealed class EmployeeModel(DirectoryService directory, UserAccounts accounts, IUserStore users, IStringLocalizer<ConsoleText> T) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Email { get; set; } = "";
     [BindProperty] public Dictionary<string, string?> Values { get; set; } = [];
+    [BindProperty] public string? Role { get; set; }
+    [BindProperty] public string? HoldSeconds { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty] public bool Disabled { get; set; }
 
     public EmployeeDetails? Details { get; private set; }
+    public EnvoiUser? Account { get; private set; }
     public string? Message { get; private set; }
     public List<string> Problems { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        return await ShowAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAccountAsync(CancellationToken ct)
+    {
+        Change<int?> hold;
+        if (string.IsNullOrWhiteSpace(HoldSeconds)) hold = new(null);
+        else if (int.TryParse(HoldSeconds, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)) hold = new(seconds);
+        else
+        {
+            Problems.Add(T["The undo window is a number of seconds."]);
+            return await ShowAsync(ct);
+        }
+        var change = new AccountChange(string.IsNullOrEmpty(Password) ? null : Password, Role, hold, Disabled);
+        Report(await accounts.UpdateAsync(User.Email(), Email, change, ct), T["Account saved."]);
+        return await ShowAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostCreateAccountAsync(CancellationToken ct)
+    {
+        var role = Role?.Trim().ToLowerInvariant();
+        var added = await accounts.AddAsync(User.Email(), Email, Password ?? "", role == "admin", null, ct);
+        // A marketing account is an employee account with the marketing role: a second, audited step.
+        if (added.User is not null && role == "marketing") added = await accounts.SetRoleAsync(User.Email(), Email, role, ct);
+        Report(added, T["Account created."]);
+        return await ShowAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostRemoveAccountAsync(CancellationToken ct)
+    {
+        Report(await accounts.RemoveAsync(User.Email(), Email, ct), T["Account removed."]);
+        return await ShowAsync(ct);
+    }
+
+    private void Report(UserResult result, string done)
+    {
+        if (result.User is null) Problems.Add(result.Error!);
+        else Message = done;
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
         Details = await directory.DetailsAsync(Email, ct);
-        return Details is null ? NotFound() : Page();
+        if (Details is null) return NotFound();
+        Account = await users.FindByEmailAsync(Email, ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -36,7 +87,6 @@ public sealed class EmployeeModel(DirectoryService directory, IStringLocalizer<C
             else Problems.AddRange(result.Problems);
         }
         else Message = T["Nothing to change."];
-        Details = await directory.DetailsAsync(Email, ct);
-        return Page();
+        return await ShowAsync(ct);
     }
 }
