@@ -7,6 +7,7 @@ public static class TagDescriptions
     {
         ["Operations"] = "Health and Prometheus metrics for monitoring.",
         ["Directory"] = "Employees, their attributes and rights, groups, imports and exports.",
+        ["Users"] = "Who may sign in and send: accounts, roles, undo windows, access.",
         ["Signatures"] = "Signature templates, rules, images, previews and each sender's choices.",
         ["Checks"] = "The gateway's send-safety checks: their policy, and a draft run through them.",
         ["Outlook add-in"] = "The Outlook add-in's manifest, files and settings.",

@@ -19,12 +19,10 @@ public static class UsersApi
         var group = app.MapGroup("/api/users").RequireAuthorization(p => p.RequireRole(ApiTokenAuthentication.AdminRole)).WithTags("Users");
 
         group.MapGet("", async (IUserStore store, CancellationToken ct) =>
-            Results.Ok((await store.ListAsync(ct)).Select(UserDto.Of)))
-            .WithSummary("Every user with their role, undo window and whether they may sign in.");
+            Results.Ok((await store.ListAsync(ct)).Select(UserDto.Of)));
 
         group.MapGet("/{email}", async (IUserStore store, string email, CancellationToken ct) =>
-            await store.FindByEmailAsync(email, ct) is { } user ? Results.Ok(UserDto.Of(user)) : Results.NotFound(new UserErrorDto($"No user {email}.")))
-            .WithSummary("One user.");
+            await store.FindByEmailAsync(email, ct) is { } user ? Results.Ok(UserDto.Of(user)) : Results.NotFound(new UserErrorDto($"No user {email}.")));
 
         group.MapPost("", async (HttpContext http, UserAccounts accounts, NewUserRequest? request, CancellationToken ct) =>
         {
@@ -37,17 +35,16 @@ public static class UsersApi
             if (added.User is not { } user) return ToHttp(added);
             if (role == "marketing") return ToHttp(await accounts.SetRoleAsync(Actor(http), user.Email, role, ct), created: true);
             return Results.Created($"/api/users/{Uri.EscapeDataString(user.Email)}", UserDto.Of(user));
-        }).WithSummary("Add a user.");
+        });
 
         group.MapPatch("/{email}", async (HttpContext http, UserAccounts accounts, string email, JsonObject? body, CancellationToken ct) =>
         {
             var (change, problem) = ParseChange(body);
             return change is null ? Results.BadRequest(new UserErrorDto(problem!)) : ToHttp(await accounts.UpdateAsync(Actor(http), email, change, ct));
-        }).WithSummary("Change a user's password, role, undo window (null: the default) or access (disabled), in one audited change.");
+        });
 
         group.MapDelete("/{email}", async (HttpContext http, UserAccounts accounts, string email, CancellationToken ct) =>
-            await accounts.RemoveAsync(Actor(http), email, ct) is { User: null } refused ? ToHttp(refused) : Results.NoContent())
-            .WithSummary("Delete a user with their aliases and API tokens; mail they already submitted is still relayed.");
+            await accounts.RemoveAsync(Actor(http), email, ct) is { User: null } refused ? ToHttp(refused) : Results.NoContent());
 
         return app;
     }
