@@ -6,8 +6,8 @@ namespace Envoi.Core.Users;
 /// <param name="Disabled">May no longer sign in (console, API tokens, SMTP AUTH); the account and its history stay.</param>
 public sealed record EnvoiUser(int Id, string Email, bool IsAdmin, int? HoldSeconds, IReadOnlyList<string> Aliases, bool IsMarketing = false, bool Disabled = false)
 {
-    /// <summary><c>employee</c> (their own mail and signatures), <c>marketing</c> (also campaigns and statistics) or <c>admin</c> (everything).</summary>
-    public string Role => IsAdmin ? "admin" : IsMarketing ? "marketing" : "employee";
+    /// <summary>One of <see cref="UserRoles.All"/>.</summary>
+    public string Role => IsAdmin ? UserRoles.Admin : IsMarketing ? UserRoles.Marketing : UserRoles.Employee;
 
     /// <summary>True when <paramref name="address"/> is this user's address or one of their aliases.</summary>
     public bool Owns(string address) =>

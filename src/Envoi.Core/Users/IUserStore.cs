@@ -14,7 +14,7 @@ public interface IUserStore
     Task<IReadOnlyList<EnvoiUser>> ListAsync(CancellationToken ct);
 
     /// <summary>Adds a user, or returns null when the address is already taken (as a user or an alias).</summary>
-    Task<EnvoiUser?> AddAsync(string email, string passwordHash, bool isAdmin, int? holdSeconds, CancellationToken ct);
+    Task<EnvoiUser?> AddAsync(string email, string passwordHash, bool isAdmin, bool isMarketing, int? holdSeconds, CancellationToken ct);
 
     /// <summary>Applies the given changes in one write; false when there is no such user.</summary>
     Task<bool> UpdateAsync(int userId, UserUpdate update, CancellationToken ct);

@@ -17,20 +17,25 @@ public sealed class UserAccounts(IUserStore store, HoldPolicy holdPolicy, IAudit
     private static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _recentlyVerified = new();
 
-    public async Task<UserResult> AddAsync(string actor, string email, string password, bool isAdmin, int? holdSeconds, CancellationToken ct)
+    public Task<UserResult> AddAsync(string actor, string email, string password, bool isAdmin, int? holdSeconds, CancellationToken ct) =>
+        AddAsync(actor, email, password, isAdmin ? UserRoles.Admin : UserRoles.Employee, holdSeconds, ct);
+
+    /// <param name="role">One of <see cref="UserRoles.All"/>, in any case.</param>
+    public async Task<UserResult> AddAsync(string actor, string email, string password, string role, int? holdSeconds, CancellationToken ct)
     {
         if (!AddressSyntax.IsPlainMailbox(email))
             return UserResult.Fail($"'{email}' is not a plain email address (local-part@domain).");
         if (WhyRefusedPassword(password) is { } weak) return UserResult.Fail(weak);
+        if (UserRoles.Parse(role) is not { } canonical) return UserResult.Fail(UserRoles.NotARole(role));
         if (holdSeconds is { } hold && holdPolicy.Validate(hold) is { } problem)
             return UserResult.Fail(problem);
-        var user = await store.AddAsync(email.ToLowerInvariant(), PasswordHasher.Hash(password), isAdmin, holdSeconds, ct);
+        var user = await store.AddAsync(email.ToLowerInvariant(), PasswordHasher.Hash(password), canonical == UserRoles.Admin, canonical == UserRoles.Marketing, holdSeconds, ct);
         if (user is null) return UserResult.Conflict($"{email} already exists.");
         await AuditAsync(actor, "user.created", user.Email, $"role {user.Role}", null, Snapshot(user), ct);
         return UserResult.Ok(user);
     }
 
-    /// <summary>What a user may do: <c>employee</c> (their own mail and signatures), <c>marketing</c> (also campaigns and statistics), <c>admin</c> (everything).</summary>
+    /// <summary>What a user may do: one of <see cref="UserRoles.All"/>.</summary>
     public Task<UserResult> SetRoleAsync(string actor, string email, string role, CancellationToken ct) =>
         UpdateAsync(actor, email, new AccountChange(Role: role), ct);
 
@@ -43,18 +48,18 @@ public sealed class UserAccounts(IUserStore store, HoldPolicy holdPolicy, IAudit
     {
         if (change.IsEmpty) return UserResult.Fail("Nothing to change: give a password, a role, an undo window, or disable/enable.");
         if (change.Password is { } password && WhyRefusedPassword(password) is { } weak) return UserResult.Fail(weak);
-        var role = change.Role?.Trim().ToLowerInvariant();
-        if (role is not (null or "employee" or "marketing" or "admin")) return UserResult.Fail($"'{change.Role}' is not a role: employee, marketing or admin.");
+        var role = change.Role is { } given ? UserRoles.Parse(given) : null;
+        if (change.Role is not null && role is null) return UserResult.Fail(UserRoles.NotARole(change.Role));
         if (change.Hold?.Value is { } hold && holdPolicy.Validate(hold) is { } problem) return UserResult.Fail(problem);
         var user = await store.FindByEmailAsync(email, ct);
         if (user is null) return UserResult.NoUser(email);
-        if ((role is not (null or "admin") || change.Disabled == true) && await IsLastAdminAsync(user, ct))
+        if ((role is not (null or UserRoles.Admin) || change.Disabled == true) && await IsLastAdminAsync(user, ct))
             return UserResult.Conflict(LastAdmin(user));
 
         var update = new UserUpdate(
             PasswordHash: change.Password is { } pw ? PasswordHasher.Hash(pw) : null,
-            IsAdmin: role is null ? null : role == "admin",
-            IsMarketing: role is null ? null : role == "marketing",
+            IsAdmin: role is null ? null : role == UserRoles.Admin,
+            IsMarketing: role is null ? null : role == UserRoles.Marketing,
             Hold: change.Hold,
             Disabled: change.Disabled);
         return await ApplyAsync(actor, change.IsRoleOnly ? "role.set" : "user.updated", user, update, change.Password is not null, ct);

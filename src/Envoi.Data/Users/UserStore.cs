@@ -42,11 +42,11 @@ public sealed class UserStore(EnvoiDbFactory factory) : IUserStore
         return rows.Select(r => ToUser(r)!).ToList();
     }
 
-    public async Task<EnvoiUser?> AddAsync(string email, string passwordHash, bool isAdmin, int? holdSeconds, CancellationToken ct)
+    public async Task<EnvoiUser?> AddAsync(string email, string passwordHash, bool isAdmin, bool isMarketing, int? holdSeconds, CancellationToken ct)
     {
         await using var db = factory.Create();
         if (await IsTakenAsync(db, email, ct)) return null;
-        var row = new UserRow { Email = email, PasswordHash = passwordHash, IsAdmin = isAdmin, HoldSeconds = holdSeconds, CreatedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() };
+        var row = new UserRow { Email = email, PasswordHash = passwordHash, IsAdmin = isAdmin, IsMarketing = isMarketing, HoldSeconds = holdSeconds, CreatedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() };
         db.Users.Add(row);
         await db.SaveChangesAsync(ct);
         return ToUser(row);

@@ -15,9 +15,8 @@ public static class ConsoleSession
 {
     public static async Task RevalidateAsync(CookieValidatePrincipalContext context)
     {
-        var id = context.Principal?.FindFirst(ApiTokenAuthentication.UserIdClaim)?.Value;
         var users = context.HttpContext.RequestServices.GetRequiredService<IUserStore>();
-        var user = int.TryParse(id, out var userId) ? await users.FindAsync(userId, context.HttpContext.RequestAborted) : null;
+        var user = context.Principal?.ToActor().UserId is { } userId ? await users.FindAsync(userId, context.HttpContext.RequestAborted) : null;
         if (user is null or { Disabled: true })
         {
             context.RejectPrincipal();

@@ -28,13 +28,7 @@ public static class UsersApi
         {
             if (request?.Email is null || request.Password is null)
                 return Results.BadRequest(new UserErrorDto("Send {\"email\", \"password\", \"role\"?: employee|marketing|admin, \"holdSeconds\"?}."));
-            var role = request.Role?.Trim().ToLowerInvariant();
-            if (role is not (null or "employee" or "marketing" or "admin"))
-                return Results.BadRequest(new UserErrorDto($"'{request.Role}' is not a role: employee, marketing or admin."));
-            var added = await accounts.AddAsync(Actor(http), request.Email, request.Password, role == "admin", request.HoldSeconds, ct);
-            if (added.User is not { } user) return ToHttp(added);
-            if (role == "marketing") return ToHttp(await accounts.SetRoleAsync(Actor(http), user.Email, role, ct), created: true);
-            return Results.Created($"/api/users/{Uri.EscapeDataString(user.Email)}", UserDto.Of(user));
+            return ToHttp(await accounts.AddAsync(Actor(http), request.Email, request.Password, request.Role ?? UserRoles.Employee, request.HoldSeconds, ct), created: true);
         });
 
         group.MapPatch("/{email}", async (HttpContext http, UserAccounts accounts, string email, JsonObject? body, CancellationToken ct) =>

@@ -82,7 +82,7 @@ public static class UsersCommand
             await using var services = await GlobalOptions.ServicesAsync(parse, ct);
             var result = await services.GetRequiredService<UserAccounts>().SetRoleAsync("cli", parse.GetValue(email)!, parse.GetValue(role)!, ct);
             if (result.User is null) return Refuse(result.Error!);
-            Console.WriteLine($"{result.User.Email} is now {parse.GetValue(role)!.Trim().ToLowerInvariant()}.");
+            Console.WriteLine($"{result.User.Email} is now {result.User.Role}.");
             return 0;
         });
         return command;

@@ -46,11 +46,7 @@ public sealed class EmployeeModel(DirectoryService directory, UserAccounts accou
 
     public async Task<IActionResult> OnPostCreateAccountAsync(CancellationToken ct)
     {
-        var role = Role?.Trim().ToLowerInvariant();
-        var added = await accounts.AddAsync(User.Email(), Email, Password ?? "", role == "admin", null, ct);
-        // A marketing account is an employee account with the marketing role: a second, audited step.
-        if (added.User is not null && role == "marketing") added = await accounts.SetRoleAsync(User.Email(), Email, role, ct);
-        Report(added, T["Account created."]);
+        Report(await accounts.AddAsync(User.Email(), Email, Password ?? "", Role ?? UserRoles.Employee, null, ct), T["Account created."]);
         return await ShowAsync(ct);
     }
 
